@@ -1,0 +1,80 @@
+package dev.crosslink.auth;
+
+import dev.crosslink.web.ProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TokenService {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+    static final String BOOTSTRAP_NAME = "bootstrap-admin";
+
+    private final ApiTokenRepository tokens;
+
+    public TokenService(ApiTokenRepository tokens) {
+        this.tokens = tokens;
+    }
+
+    @Transactional
+    public TokenView create(TokenInput input) {
+        String secret = ApiToken.newSecret();
+        ApiToken token = new ApiToken(input.name().strip(), input.role(), secret, now());
+        tokens.persist(token);
+        return TokenView.of(token, secret);
+    }
+
+    @Transactional
+    public List<TokenView> list() {
+        return tokens.findAll(Sort.by("createdAt")).stream().map(t -> TokenView.of(t, null)).toList();
+    }
+
+    @Transactional
+    public void delete(UUID id) {
+        ApiToken token = tokens.findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(404, "No token with id " + id));
+        if (token.getRole() == Role.ADMIN && tokens.count("role", Role.ADMIN) == 1) {
+            throw ProblemException.conflict("This is the last admin token; create another admin token first");
+        }
+        tokens.delete(token);
+    }
+
+    @Transactional
+    public Optional<ApiToken> authenticate(String secret) {
+        return tokens.findBySecret(secret);
+    }
+
+    /**
+     * The first admin: the configured token is made sure to exist; with none configured and no admin
+     * at all, one is generated and printed once, the only time its secret is ever known.
+     */
+    @Transactional
+    public void bootstrap(Optional<String> configured) {
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            String secret = configured.get().strip();
+            if (tokens.findBySecret(secret).isEmpty()) {
+                tokens.persist(new ApiToken(BOOTSTRAP_NAME, Role.ADMIN, secret, now()));
+                LOG.info("Stored the admin token from cms.auth.admin-token");
+            }
+            return;
+        }
+        if (tokens.count("role", Role.ADMIN) == 0) {
+            String secret = ApiToken.newSecret();
+            tokens.persist(new ApiToken(BOOTSTRAP_NAME, Role.ADMIN, secret, now()));
+            LOG.warnf("No admin token existed, so one was generated. It is shown only this once; keep it safe:%n%n"
+                    + "    CMS admin token: %s%n", secret);
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

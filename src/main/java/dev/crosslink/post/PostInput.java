@@ -1,0 +1,34 @@
+package dev.crosslink.post;
+
+import dev.crosslink.web.Slug;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The body of a post create or replace, and what a merge patch is applied to. */
+@Schema(name = "PostInput", description = "A post as written by an editor")
+public record PostInput(
+        @NotBlank @Size(max = 300)
+        @Schema(required = true, examples = "What Consensus Protocols Teach Us About Deadlines") String title,
+        @NotNull @Size(max = PostInput.MAX_MARKDOWN)
+        @Schema(required = true, examples = "Consensus protocols are mostly about **when to stop waiting**.") String markdown,
+        @Size(max = Slug.MAX_LENGTH) @Pattern(regexp = Slug.REGEX, message = "must be lowercase letters and digits separated by single dashes")
+        @Schema(description = "Derived from the title when omitted", examples = "consensus-and-deadlines") String slug,
+        @Size(max = 1000) @Schema(description = "Derived from the first paragraph when omitted") String excerpt,
+        @Schema(description = "draft (default), scheduled or published", enumeration = {"draft", "scheduled", "published"},
+                examples = "published") PostStatus status,
+        @Schema(description = "ISO-8601; required and in the future for scheduled posts; defaults to now when publishing",
+                examples = "2025-04-04T00:00:00Z") Instant publishedAt,
+        @Size(max = 200) @Schema(examples = "Jocta Torres") String author,
+        @Size(max = Slug.MAX_LENGTH) @Schema(description = "A category slug; it must exist", examples = "distributed-systems") String category,
+        @Size(max = 50) @Schema(description = "Tag slugs or names; unknown ones are created", examples = "[\"consensus\", \"raft\"]")
+        List<@NotBlank @Size(max = 200) String> tags) {
+
+    /** 200,000 characters: about forty times a long essay, well inside the 2 MiB body limit. */
+    public static final int MAX_MARKDOWN = 200_000;
+}

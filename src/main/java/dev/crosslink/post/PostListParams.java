@@ -1,0 +1,122 @@
+package dev.crosslink.post;
+
+import dev.crosslink.web.PageParams;
+import dev.crosslink.web.ProblemException;
+import dev.crosslink.web.Slug;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The filters, sort and includes of {@code GET /api/posts}, checked before any query runs. */
+public class PostListParams extends PageParams {
+
+    @QueryParam("category")
+    @Parameter(description = "Only posts in this category (slug)", example = "distributed-systems")
+    protected String category;
+
+    @QueryParam("tag")
+    @Parameter(description = "Only posts with this tag (slug); repeat it and all must match", example = "raft")
+    protected List<String> tag;
+
+    @QueryParam("status")
+    @Parameter(description = "draft, scheduled or published (editors only)", example = "published")
+    protected String status;
+
+    @QueryParam("q")
+    @Parameter(description = "Case-insensitive text in the title, excerpt and body", example = "deadline")
+    protected String q;
+
+    @QueryParam("sort")
+    @Parameter(description = "publishedAt, updatedAt or title, with an optional leading '-' for descending",
+            example = "-publishedAt")
+    protected String sort;
+
+    @QueryParam("include")
+    @Parameter(description = "html and/or markdown, comma-separated or repeated", example = "html")
+    protected List<String> include;
+
+    /** A sort the repository can trust: a known property and a direction. */
+    public record SortOrder(String property, boolean descending) {
+    }
+
+    public String category() {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        if (!Slug.isValid(category)) {
+            throw ProblemException.field("category", "must be a category slug");
+        }
+        return category;
+    }
+
+    public List<String> tags() {
+        if (tag == null) {
+            return List.of();
+        }
+        if (tag.size() > 10) {
+            throw ProblemException.field("tag", "at most 10 tags");
+        }
+        for (String t : tag) {
+            if (!Slug.isValid(t)) {
+                throw ProblemException.field("tag", "must be a tag slug");
+            }
+        }
+        return List.copyOf(tag);
+    }
+
+    public PostStatus status() {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PostStatus.fromWire(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.field("status", "must be one of draft, scheduled, published");
+        }
+    }
+
+    public String q() {
+        if (q == null || q.isBlank()) {
+            return null;
+        }
+        if (q.length() > 200) {
+            throw ProblemException.field("q", "at most 200 characters");
+        }
+        return q.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public SortOrder sort() {
+        String value = sort == null || sort.isBlank() ? "-publishedAt" : sort.strip();
+        boolean descending = value.startsWith("-");
+        String property = descending ? value.substring(1) : value;
+        if (!List.of("publishedAt", "updatedAt", "title").contains(property)) {
+            throw ProblemException.field("sort", "must be publishedAt, updatedAt or title, optionally with a leading '-'");
+        }
+        return new SortOrder(property, descending);
+    }
+
+    public boolean includes(String what) {
+        return includes().contains(what);
+    }
+
+    private List<String> includes() {
+        List<String> all = new ArrayList<>();
+        if (include != null) {
+            for (String value : include) {
+                for (String part : value.split(",")) {
+                    String p = part.strip();
+                    if (!p.isEmpty()) {
+                        if (!p.equals("html") && !p.equals("markdown")) {
+                            throw ProblemException.field("include", "must be html and/or markdown");
+                        }
+                        all.add(p);
+                    }
+                }
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.crosslink.post;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+
+    /** The one definition of "public" in queries; it must agree with {@link Post#isPublicAt}. */
+    static final String PUBLIC = "p.status <> :draft and p.publishedAt <= :now";
+
+    /** What a list asks for, already checked. */
+    public record Filter(boolean publicOnly, PostStatus status, String category, List<String> tags, String q,
+                         PostListParams.SortOrder sort, Instant now) {
+    }
+
+    public Optional<Post> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    public Optional<FormerSlug> findFormerSlug(String slug) {
+        return getEntityManager().createQuery("select f from FormerSlug f join fetch f.post where f.slug = :slug", FormerSlug.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    public List<Post> list(Filter filter, int page, int size) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        String order = switch (filter.sort().property()) {
+            case "title" -> "lower(p.title)";
+            case "updatedAt" -> "p.updatedAt";
+            default -> "p.publishedAt";
+        } + (filter.sort().descending() ? " desc nulls last" : " asc nulls last") + ", p.id";
+        TypedQuery<Post> query = getEntityManager()
+                .createQuery("select p from Post p left join fetch p.category" + where + " order by " + order, Post.class)
+                .setFirstResult((page - 1) * size).setMaxResults(size);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    public long count(Filter filter) {
+        Map<String, Object> params = new HashMap<>();
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p" + where(filter, params), Long.class);
+        params.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    private static String where(Filter filter, Map<String, Object> params) {
+        List<String> clauses = new ArrayList<>();
+        if (filter.publicOnly() || filter.status() == PostStatus.PUBLISHED) {
+            clauses.add(PUBLIC);
+            params.put("draft", PostStatus.DRAFT);
+            params.put("now", filter.now());
+        } else if (filter.status() == PostStatus.SCHEDULED) {
+            clauses.add("p.status = :scheduled and p.publishedAt > :now");
+            params.put("scheduled", PostStatus.SCHEDULED);
+            params.put("now", filter.now());
+        } else if (filter.status() == PostStatus.DRAFT) {
+            clauses.add("p.status = :draft");
+            params.put("draft", PostStatus.DRAFT);
+        }
+        if (filter.category() != null) {
+            clauses.add("p.category.slug = :category");
+            params.put("category", filter.category());
+        }
+        for (int i = 0; i < filter.tags().size(); i++) {
+            clauses.add("exists (select 1 from Post p" + i + " join p" + i + ".tags t" + i
+                    + " where p" + i + " = p and t" + i + ".slug = :tag" + i + ")");
+            params.put("tag" + i, filter.tags().get(i));
+        }
+        if (filter.q() != null) {
+            clauses.add("(lower(p.title) like :q escape '\\' or lower(p.excerpt) like :q escape '\\'"
+                    + " or lower(p.markdown) like :q escape '\\')");
+            params.put("q", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    public Map<UUID, Long> publicCountsByCategory(Collection<UUID> categoryIds, Instant now) {
+        return counts("select p.category.id, count(p) from Post p where p.category.id in :ids and " + PUBLIC
+                + " group by p.category.id", categoryIds, now);
+    }
+
+    public Map<UUID, Long> publicCountsByTag(Collection<UUID> tagIds, Instant now) {
+        return counts("select t.id, count(p) from Post p join p.tags t where t.id in :ids and " + PUBLIC
+                + " group by t.id", tagIds, now);
+    }
+
+    private Map<UUID, Long> counts(String hql, Collection<UUID> ids, Instant now) {
+        Map<UUID, Long> counts = new HashMap<>();
+        getEntityManager().createQuery(hql, Object[].class)
+                .setParameter("ids", ids).setParameter("draft", PostStatus.DRAFT).setParameter("now", now)
+                .getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    public long countInCategory(UUID categoryId) {
+        return count("category.id", categoryId);
+    }
+
+    public List<Post> withTag(UUID tagId) {
+        return find("select p from Post p join p.tags t where t.id = ?1", tagId).list();
+    }
+
+    public boolean slugInUse(String slug) {
+        return count("slug", slug) > 0
+                || getEntityManager().createQuery("select count(f) from FormerSlug f where f.slug = :s", Long.class)
+                .setParameter("s", slug).getSingleResult() > 0;
+    }
+
+    void deleteFormerSlug(String slug) {
+        getEntityManager().createQuery("delete from FormerSlug f where f.slug = :s").setParameter("s", slug).executeUpdate();
+    }
+
+    void deleteFormerSlugsOf(Post post) {
+        getEntityManager().createQuery("delete from FormerSlug f where f.post = :p").setParameter("p", post).executeUpdate();
+    }
+
+    void addFormerSlug(Post post, String slug, Instant now) {
+        getEntityManager().persist(new FormerSlug(slug, post, now));
+    }
+}

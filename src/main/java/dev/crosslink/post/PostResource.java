@@ -1,0 +1,137 @@
+package dev.crosslink.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.auth.Role;
+import dev.crosslink.web.MergePatch;
+import dev.crosslink.web.Page;
+import dev.crosslink.web.Representations;
+import dev.crosslink.web.Slug;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+
+/** HTTP for posts: translates requests into {@link PostService} calls and back, nothing more. */
+@Path("/api/posts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Posts", description = "Posts, with Markdown rendered to sanitized HTML on write")
+public class PostResource {
+
+    private final PostService posts;
+    private final Representations representations;
+    private final SecurityIdentity identity;
+
+    public PostResource(PostService posts, Representations representations, SecurityIdentity identity) {
+        this.posts = posts;
+        this.representations = representations;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "List posts",
+            description = "Anonymous callers see published posts whose publishedAt has passed; editors see all.")
+    @APIResponse(responseCode = "200", description = "One page of posts, with a Link header")
+    public RestResponse<Page<PostView>> list(@BeanParam PostListParams params, @Context UriInfo uriInfo) {
+        return posts.list(params, isEditor()).toResponse(uriInfo);
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "Get one post", description = "A former slug answers 301 to the current one. "
+            + "Drafts and future posts are 404 to anonymous callers.")
+    @APIResponse(responseCode = "200", description = "The post", content = @Content(schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "301", description = "The post has a new slug; see Location")
+    @APIResponse(responseCode = "304", description = "Not modified")
+    public Response get(@PathParam("slug") @Parameter(example = "distributed-systems-sample") String slug,
+                        @Context Request request) {
+        PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), isEditor());
+        if (found.movedTo() != null) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY)
+                    .location(URI.create("/api/posts/" + found.movedTo())).build();
+        }
+        return representations.read(request, found.post(), found.lastModified());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.EDITOR_NAME)
+    @Operation(summary = "Create a post")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new post",
+            content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response create(@Valid @NotNull(message = "a JSON body is required") PostInput input) {
+        PostView created = posts.create(input, actor());
+        return representations.created(URI.create("/api/posts/" + created.slug()), created, created.updatedAt());
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.EDITOR_NAME)
+    @Operation(summary = "Replace a post", description = "Every field is replaced; omitted optional fields take their "
+            + "defaults, except slug, which stays. Send If-Match to avoid overwriting someone else's change.")
+    @APIResponse(responseCode = "200", description = "The replaced post", content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response replace(@PathParam("slug") String slug, @Valid @NotNull(message = "a JSON body is required") PostInput input,
+                            @Context Request request) {
+        PostView updated = posts.replace(Slug.fromPath(slug, "post"), input, representations.precondition(request), actor());
+        return representations.ok(updated, updated.updatedAt());
+    }
+
+    @PATCH
+    @Path("{slug}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed(Role.EDITOR_NAME)
+    @Operation(summary = "Change some fields of a post (JSON merge patch)",
+            description = "RFC 7386: the fields given replace the current ones, null removes an optional one.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.OBJECT, examples = "{\"status\": \"published\"}")))
+    @APIResponse(responseCode = "200", description = "The changed post", content = @Content(schema = @Schema(implementation = PostView.class)))
+    public Response patch(@PathParam("slug") String slug, @NotNull(message = "a JSON body is required") JsonNode patch,
+                          @Context Request request) {
+        PostView updated = posts.patch(Slug.fromPath(slug, "post"), patch, representations.precondition(request), actor());
+        return representations.ok(updated, updated.updatedAt());
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @RolesAllowed(Role.EDITOR_NAME)
+    @Operation(summary = "Delete a post")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("slug") String slug, @Context Request request) {
+        posts.delete(Slug.fromPath(slug, "post"), representations.precondition(request));
+        return Response.noContent().build();
+    }
+
+    private boolean isEditor() {
+        return identity.hasRole(Role.EDITOR_NAME);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.crosslink.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.markdown.MarkdownRenderer;
+import dev.crosslink.markdown.Rendering;
+import dev.crosslink.taxonomy.Category;
+import dev.crosslink.taxonomy.CategoryService;
+import dev.crosslink.taxonomy.Tag;
+import dev.crosslink.taxonomy.TagService;
+import dev.crosslink.web.CmsConfig;
+import dev.crosslink.web.MergePatch;
+import dev.crosslink.web.Page;
+import dev.crosslink.web.Precondition;
+import dev.crosslink.web.ProblemException;
+import dev.crosslink.web.SiteUrls;
+import dev.crosslink.web.Slug;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Owns every post write: the rules of CONTRACT section 3 (slugs, publication, taxonomy) and the
+ * render-on-write pipeline, in one transaction per request.
+ */
+@ApplicationScoped
+public class PostService {
+
+    private final PostRepository posts;
+    private final CategoryService categories;
+    private final TagService tags;
+    private final MarkdownRenderer renderer;
+    private final MergePatch mergePatch;
+    private final SiteUrls urls;
+    private final String defaultAuthor;
+
+    public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
+                       MergePatch mergePatch, SiteUrls urls, CmsConfig config) {
+        this.posts = posts;
+        this.categories = categories;
+        this.tags = tags;
+        this.renderer = renderer;
+        this.mergePatch = mergePatch;
+        this.urls = urls;
+        this.defaultAuthor = config.site().defaultAuthor();
+    }
+
+    /** What a read found: the post, or the slug it moved to. */
+    public record Lookup(PostView post, Instant lastModified, String movedTo) {
+    }
+
+    @Transactional
+    public Page<PostView> list(PostListParams params, boolean editor) {
+        PostStatus status = params.status();
+        if (!editor && status != null && status != PostStatus.PUBLISHED) {
+            throw new ProblemException(401, "Filtering by status " + status.wire() + " needs an editor token");
+        }
+        int page = params.page();
+        int size = params.size();
+        Instant now = now();
+        var filter = new PostRepository.Filter(!editor, status, params.category(), params.tags(), params.q(), params.sort(), now);
+        boolean withMarkdown = params.includes("markdown");
+        boolean withHtml = params.includes("html");
+        List<PostView> items = posts.list(filter, page, size).stream()
+                .map(p -> PostView.of(p, urls, now, withMarkdown, withHtml)).toList();
+        return Page.of(items, page, size, posts.count(filter));
+    }
+
+    @Transactional
+    public Lookup get(String slug, boolean editor) {
+        Instant now = now();
+        Optional<Post> current = posts.findBySlug(slug);
+        if (current.isPresent()) {
+            Post post = current.get();
+            if (!editor && !post.isPublicAt(now)) {
+                throw ProblemException.notFound("post", slug);
+            }
+            return new Lookup(view(post, now), post.getUpdatedAt(), null);
+        }
+        return posts.findFormerSlug(slug)
+                .filter(former -> editor || former.getPost().isPublicAt(now))
+                .map(former -> new Lookup(null, null, former.getPost().getSlug()))
+                .orElseThrow(() -> ProblemException.notFound("post", slug));
+    }
+
+    @Transactional
+    public PostView create(PostInput input, String actor) {
+        Instant now = now();
+        Post post = new Post(PostSource.API, actor, now);
+        String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
+        post.slug(slug);
+        apply(post, input, now);
+        posts.persistAndFlush(post);
+        return view(post, now);
+    }
+
+    @Transactional
+    public PostView replace(String slug, PostInput input, Precondition precondition, String actor) {
+        Instant now = now();
+        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+        precondition.check(view(post, now), post.getUpdatedAt());
+        if (input.slug() != null && !input.slug().equals(post.getSlug())) {
+            String old = post.getSlug();
+            post.slug(claim(input.slug(), post));
+            posts.addFormerSlug(post, old, now);
+        }
+        apply(post, input, now);
+        post.touched(actor, now);
+        posts.flush();
+        return view(post, now);
+    }
+
+    @Transactional
+    public PostView patch(String slug, JsonNode patch, Precondition precondition, String actor) {
+        Instant now = now();
+        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+        PostInput current = new PostInput(post.getTitle(), post.getMarkdown(), post.getSlug(), post.getCustomExcerpt(),
+                post.statusAt(now), post.getPublishedAt(), post.getAuthor(),
+                post.getCategory() == null ? null : post.getCategory().getSlug(),
+                post.getTags().stream().map(Tag::getSlug).toList());
+        return replace(slug, mergePatch.apply(current, patch, PostInput.class), precondition, actor);
+    }
+
+    @Transactional
+    public void delete(String slug, Precondition precondition) {
+        Instant now = now();
+        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+        precondition.check(view(post, now), post.getUpdatedAt());
+        posts.deleteFormerSlugsOf(post);
+        posts.delete(post);
+    }
+
+    /** Result of re-rendering every post after a renderer upgrade. */
+    public record RerenderReport(long total, long changed) {
+    }
+
+    @Transactional
+    public RerenderReport rerenderAll(String actor) {
+        Instant now = now();
+        long total = 0;
+        long changed = 0;
+        for (Post post : posts.findAll().list()) {
+            total++;
+            if (post.rendered(renderer.render(post.getMarkdown()))) {
+                post.touched(actor, now);
+                changed++;
+            }
+        }
+        return new RerenderReport(total, changed);
+    }
+
+    PostView view(Post post, Instant now) {
+        return PostView.of(post, urls, now, true, true);
+    }
+
+    private void apply(Post post, PostInput input, Instant now) {
+        Rendering rendering = renderer.render(input.markdown());
+        if (rendering.html().length() > Post.MAX_HTML) {
+            throw ProblemException.field("markdown", "renders to more than " + Post.MAX_HTML + " characters of HTML");
+        }
+        String customExcerpt = input.excerpt() == null || input.excerpt().isBlank() ? null : input.excerpt().strip();
+        post.content(input.title().strip(), input.markdown(), customExcerpt, rendering);
+        post.author(input.author() == null || input.author().isBlank() ? defaultAuthor : input.author().strip());
+        publication(post, input, now);
+        post.classify(category(input.category()), tagsFor(input.tags()));
+    }
+
+    private void publication(Post post, PostInput input, Instant now) {
+        PostStatus status = input.status() == null ? PostStatus.DRAFT : input.status();
+        Instant at = input.publishedAt() == null ? null : input.publishedAt().truncatedTo(ChronoUnit.MILLIS);
+        switch (status) {
+            case SCHEDULED -> {
+                if (at == null || !at.isAfter(now)) {
+                    throw ProblemException.field("publishedAt", "a scheduled post needs a publishedAt in the future");
+                }
+            }
+            case PUBLISHED -> {
+                if (at == null) {
+                    // Republishing keeps the original date; a first publication is now.
+                    at = post.getPublishedAt() != null && post.isPublicAt(now) ? post.getPublishedAt() : now;
+                } else if (at.isAfter(now)) {
+                    status = PostStatus.SCHEDULED; // published in the future is what scheduling means
+                }
+            }
+            case DRAFT -> { }
+        }
+        post.publication(status, at, urls.post(post.getSlug()));
+    }
+
+    private Category category(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return null;
+        }
+        return categories.findOptional(slug)
+                .orElseThrow(() -> ProblemException.field("category", "no category with slug '" + slug + "'"));
+    }
+
+    private List<Tag> tagsFor(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        LinkedHashSet<Tag> found = new LinkedHashSet<>();
+        for (String name : names) {
+            found.add(tags.findOrCreate(name));
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** An explicit slug: a 409 when another post has it; a former slug of any post can be taken over. */
+    private String claim(String slug, Post owner) {
+        Optional<Post> holder = posts.findBySlug(slug);
+        if (holder.isPresent() && holder.get() != owner) {
+            throw ProblemException.conflict("The post slug '" + slug + "' is taken");
+        }
+        posts.deleteFormerSlug(slug);
+        return slug;
+    }
+
+    /** A derived slug never reuses a current or former slug, so old links keep their meaning. */
+    private String freeSlugFor(String title) {
+        String base = Slug.derive(title);
+        if (base.isEmpty()) {
+            base = "post";
+        }
+        for (int n = 1; ; n++) {
+            String candidate = Slug.candidate(base, n);
+            if (!posts.slugInUse(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

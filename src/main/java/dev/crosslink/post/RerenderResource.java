@@ -1,0 +1,36 @@
+package dev.crosslink.post;
+
+import dev.crosslink.auth.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** After a renderer or sanitizer upgrade, an admin renders every stored post again. */
+@Path("/api/admin/rerender")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin", description = "Maintenance operations")
+public class RerenderResource {
+
+    private final PostService posts;
+    private final SecurityIdentity identity;
+
+    public RerenderResource(PostService posts, SecurityIdentity identity) {
+        this.posts = posts;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Re-render every post", description = "Renders each post's Markdown again and stores the HTML, "
+            + "excerpt and reading time where they changed; reports how many posts there are and how many changed.")
+    @APIResponse(responseCode = "200", description = "{total, changed}")
+    public PostService.RerenderReport rerender() {
+        return posts.rerenderAll(identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,16 @@
+package dev.crosslink.taxonomy;
+
+import dev.crosslink.web.Representations;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path(CategoryResource.PATH)
+@Tag(name = "Categories", description = "A post has at most one category; deleting one still in use is 409")
+public class CategoryResource extends TermResource<Category> {
+
+    static final String PATH = "/api/categories";
+
+    public CategoryResource(CategoryService categories, Representations representations) {
+        super(categories, representations, PATH, "category");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.crosslink.taxonomy;
+
+import dev.crosslink.web.Representations;
+import jakarta.ws.rs.Path;
+
+@Path(TagResource.PATH)
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Tags", description = "Deleting a tag unlinks it from its posts")
+public class TagResource extends TermResource<Tag> {
+
+    static final String PATH = "/api/tags";
+
+    public TagResource(TagService tags, Representations representations) {
+        super(tags, representations, PATH, "tag");
+    }
+}

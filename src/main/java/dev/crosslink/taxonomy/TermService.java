@@ -1,0 +1,162 @@
+package dev.crosslink.taxonomy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.web.MergePatch;
+import dev.crosslink.web.Page;
+import dev.crosslink.web.Precondition;
+import dev.crosslink.web.ProblemException;
+import dev.crosslink.web.Slug;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Categories and tags follow the same rules (CONTRACT sections 2 and 3); what differs, their URLs,
+ * how posts are counted and what deleting one does to its posts, is left to the two subclasses.
+ */
+public abstract class TermService<T extends Term> {
+
+    private PanacheRepositoryBase<T, UUID> repository;
+    private MergePatch mergePatch;
+    private String kind;
+
+    /** For CDI's client proxies only. */
+    protected TermService() {
+    }
+
+    protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, String kind) {
+        this.repository = repository;
+        this.mergePatch = mergePatch;
+        this.kind = kind;
+    }
+
+    protected abstract T newTerm(String slug, String name, String description, Instant now);
+
+    protected abstract String url(String slug);
+
+    /** Public posts per term id, for the given ids. */
+    protected abstract Map<UUID, Long> publicPostCounts(Collection<UUID> ids, Instant now);
+
+    /** Whatever must happen to posts before the term goes: refuse, or unlink. */
+    protected abstract void release(T term);
+
+    public TermView view(T term) {
+        Map<UUID, Long> counts = publicPostCounts(List.of(term.getId()), Instant.now());
+        return view(term, counts.getOrDefault(term.getId(), 0L));
+    }
+
+    private TermView view(T term, long postCount) {
+        return new TermView(term.getSlug(), term.getName(), term.getDescription(), url(term.getSlug()), postCount);
+    }
+
+    @Transactional
+    public Page<TermView> list(int page, int size) {
+        List<T> terms = repository.findAll(Sort.by("name").and("slug")).page(page - 1, size).list();
+        Map<UUID, Long> counts = terms.isEmpty() ? Map.of()
+                : publicPostCounts(terms.stream().map(Term::getId).toList(), Instant.now());
+        List<TermView> items = terms.stream().map(t -> view(t, counts.getOrDefault(t.getId(), 0L))).toList();
+        return Page.of(items, page, size, repository.count());
+    }
+
+    @Transactional
+    public T get(String slug) {
+        return find(slug);
+    }
+
+    @Transactional
+    public T create(TermInput input) {
+        String slug = input.slug() != null ? requireFree(input.slug()) : freeSlugFor(input.name());
+        T term = newTerm(slug, input.name().strip(), input.description(), Instant.now());
+        repository.persistAndFlush(term);
+        return term;
+    }
+
+    @Transactional
+    public T replace(String slug, TermInput input, Precondition precondition) {
+        T term = find(slug);
+        precondition.check(view(term), term.getUpdatedAt());
+        String newSlug = input.slug() == null ? term.getSlug()
+                : input.slug().equals(term.getSlug()) ? term.getSlug() : requireFree(input.slug());
+        term.change(newSlug, input.name().strip(), input.description(), Instant.now());
+        repository.flush();
+        return term;
+    }
+
+    @Transactional
+    public T patch(String slug, JsonNode patch, Precondition precondition) {
+        T term = find(slug);
+        TermInput current = new TermInput(term.getName(), term.getSlug(), term.getDescription());
+        return replace(slug, mergePatch.apply(current, patch, TermInput.class), precondition);
+    }
+
+    @Transactional
+    public void delete(String slug, Precondition precondition) {
+        T term = find(slug);
+        precondition.check(view(term), term.getUpdatedAt());
+        release(term);
+        repository.delete(term);
+    }
+
+    /**
+     * The term a post names by slug or by name, created when there is none. Used for tags
+     * ("unknown ones are created") and by the importer for categories.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public T findOrCreate(String slugOrName) {
+        String given = slugOrName.strip();
+        if (Slug.isValid(given)) {
+            var bySlug = repository.find("slug", given).firstResultOptional();
+            if (bySlug.isPresent()) {
+                return bySlug.get();
+            }
+        }
+        var byName = repository.find("lower(name) = ?1", given.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        String derived = Slug.derive(given);
+        if (!derived.isEmpty()) {
+            var byDerived = repository.find("slug", derived).firstResultOptional();
+            if (byDerived.isPresent()) {
+                return byDerived.get();
+            }
+        }
+        T term = newTerm(freeSlugFor(given), given, null, Instant.now());
+        repository.persist(term);
+        return term;
+    }
+
+    public java.util.Optional<T> findOptional(String slug) {
+        return repository.find("slug", slug).firstResultOptional();
+    }
+
+    protected T find(String slug) {
+        return findOptional(slug).orElseThrow(() -> ProblemException.notFound(kind, slug));
+    }
+
+    private String requireFree(String slug) {
+        if (repository.count("slug", slug) > 0) {
+            throw ProblemException.conflict("The " + kind + " slug '" + slug + "' is taken");
+        }
+        return slug;
+    }
+
+    private String freeSlugFor(String name) {
+        String base = Slug.derive(name);
+        if (base.isEmpty()) {
+            base = kind;
+        }
+        for (int n = 1; ; n++) {
+            String candidate = Slug.candidate(base, n);
+            if (repository.count("slug", candidate) == 0) {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.crosslink.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every failure, ours and the framework's, into application/problem+json. Nothing else
+ * (no stack trace, no SQL, no HTML page) leaves the server.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    public static Response problem(int status, String detail, List<Problem.FieldError> errors) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        if (status == 413) {
+            title = "Content Too Large";
+        }
+        Response.ResponseBuilder builder = Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, errors));
+        if (status == 401) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"crosslink\"");
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return problem(e.status(), e.getMessage(), e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message())
+                .reduce((a, b) -> a + "; " + b).orElse("Validation failed");
+        return problem(400, detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return problem(400, "The request body is not valid JSON: " + e.getOriginalMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return fieldShape(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        return fieldShape(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return problem(401, "A bearer token is required: send 'Authorization: Bearer <token>'", null);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return problem(401, "The bearer token is not valid", null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return problem(403, "This token's role may not do this", null);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentWrite(OptimisticLockException e) {
+        return problem(409, "The resource was changed by another request at the same time; read it again and retry", null);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentWrite(StaleObjectStateException e) {
+        return problem(409, "The resource was changed by another request at the same time; read it again and retry", null);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status == 400 && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return fieldShape(mapping);
+        }
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return problem(500, "The server could not handle this request", null);
+        }
+        String detail = switch (status) {
+            case 400 -> e.getCause() instanceof JsonProcessingException json
+                    ? "The request body is not valid JSON: " + json.getOriginalMessage()
+                    : "The request could not be read";
+            case 404 -> "No resource at this path";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "None of the accepted media types can be produced here";
+            case 413 -> "The request body is too large";
+            case 415 -> "Unsupported content type; send application/json"
+                    + " (or application/merge-patch+json for PATCH)";
+            default -> e.getMessage() == null ? Response.Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
+        };
+        Response response = problem(status, detail, null);
+        if (status == 405 && original.getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, original.getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return problem(500, "The server could not handle this request", null);
+    }
+
+    private Response fieldShape(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        if (field == null) {
+            return problem(400, "The request body does not have the expected shape", null);
+        }
+        String message = "has the wrong type or format";
+        return problem(400, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** "create.input.title" becomes "title": clients know fields, not Java method arguments. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        String last = null;
+        StringBuilder path = new StringBuilder();
+        int depth = 0;
+        for (Path.Node node : violation.getPropertyPath()) {
+            depth++;
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD
+                    || node.getKind() == jakarta.validation.ElementKind.PARAMETER
+                    || node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE) {
+                last = node.getName();
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (path.length() > 0) {
+                path.append('.');
+            }
+            path.append(node.getName());
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return path.length() > 0 ? path.toString() : (last != null ? last : "body");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.crosslink.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * Conditional requests for single resources: the ETag is a digest of the JSON a client would get,
+ * so it changes exactly when the representation does (a renamed category changes its posts' JSON
+ * too), and If-None-Match, If-Modified-Since and If-Match all compare against the same thing.
+ */
+@ApplicationScoped
+public class Representations {
+
+    private final ObjectMapper mapper;
+
+    public Representations(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A serialized representation with its validators. */
+    public record Body(byte[] json, EntityTag etag, Date lastModified) {
+    }
+
+    public Body body(Object view, Instant lastModified) {
+        try {
+            byte[] json = mapper.writeValueAsBytes(view);
+            return new Body(json, etagOf(json), lastModified == null ? null
+                    : Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** 200 with the body, or 304 when the client's copy is current. */
+    public Response read(Request request, Body body) {
+        Response.ResponseBuilder notModified = body.lastModified() == null
+                ? request.evaluatePreconditions(body.etag())
+                : request.evaluatePreconditions(body.lastModified(), body.etag());
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE);
+        builder.tag(body.etag());
+        if (body.lastModified() != null) {
+            builder.lastModified(body.lastModified());
+        }
+        return builder.build();
+    }
+
+    public Response read(Request request, Object view, Instant lastModified) {
+        return read(request, body(view, lastModified));
+    }
+
+    /** Throws 412 when the request's If-Match (or If-Unmodified-Since) does not fit the current state. */
+    public void requireCurrent(Request request, Object currentView, Instant lastModified) {
+        Body current = body(currentView, lastModified);
+        Response.ResponseBuilder failed = current.lastModified() == null
+                ? request.evaluatePreconditions(current.etag())
+                : request.evaluatePreconditions(current.lastModified(), current.etag());
+        if (failed != null) {
+            throw new ProblemException(412, "The resource has changed since the version your If-Match names; "
+                    + "read it again (current ETag " + current.etag() + ")");
+        }
+    }
+
+    /** The If-Match check of this request, to be run by the service on the state it is about to change. */
+    public Precondition precondition(Request request) {
+        return (view, lastModified) -> requireCurrent(request, view, lastModified);
+    }
+
+    public Response created(java.net.URI location, Object view, Instant lastModified) {
+        Body body = body(view, lastModified);
+        return Response.created(location).entity(body.json()).type(MediaType.APPLICATION_JSON_TYPE)
+                .tag(body.etag()).lastModified(body.lastModified()).build();
+    }
+
+    public Response ok(Object view, Instant lastModified) {
+        Body body = body(view, lastModified);
+        Response.ResponseBuilder builder = Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE).tag(body.etag());
+        if (body.lastModified() != null) {
+            builder.lastModified(body.lastModified());
+        }
+        return builder.build();
+    }
+
+    static EntityTag etagOf(byte[] json) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

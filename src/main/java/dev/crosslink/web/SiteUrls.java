@@ -1,0 +1,29 @@
+package dev.crosslink.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Absolute public URLs of posts, categories and tags, built from {@code cms.site.*}. */
+@ApplicationScoped
+public class SiteUrls {
+
+    private final String base;
+    private final CmsConfig.Site site;
+
+    public SiteUrls(CmsConfig config) {
+        this.site = config.site();
+        String url = site.url();
+        this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public String post(String slug) {
+        return base + site.postPath().replace("{slug}", slug);
+    }
+
+    public String category(String slug) {
+        return base + site.categoryPath().replace("{slug}", slug);
+    }
+
+    public String tag(String slug) {
+        return base + site.tagPath().replace("{slug}", slug);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.crosslink.web;
+
+import dev.crosslink.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.crosslink.Api.anonymous;
+import static dev.crosslink.Api.editor;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/** Every error, ours or the framework's, is problem+json with the right status and no internals. */
+@QuarkusTest
+class ErrorsTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void unknownPathIs404Problem() {
+        anonymous().get("/api/nothing-here").then().statusCode(404).contentType(PROBLEM)
+                .body("status", equalTo(404)).body("title", equalTo("Not Found"));
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        anonymous().delete("/api/posts").then().statusCode(405).contentType(PROBLEM).body("status", equalTo(405));
+    }
+
+    @Test
+    void malformedJsonIs400ProblemWithoutInternals() {
+        editor().contentType(ContentType.JSON).body("{\"title\": ").post("/api/posts").then()
+                .statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("not valid JSON"))
+                .body(not(containsString("at com.fasterxml"))).body(not(containsString("Exception")));
+    }
+
+    @Test
+    void wrongJsonShapeNamesTheField() {
+        editor().contentType(ContentType.JSON).body("{\"title\": [1], \"markdown\": \"m\"}").post("/api/posts").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("title"));
+    }
+
+    @Test
+    void emptyBodyIs400() {
+        editor().contentType(ContentType.JSON).post("/api/posts").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void wrongMediaTypeIs415Problem() {
+        editor().contentType(ContentType.TEXT).body("title=x").post("/api/posts").then()
+                .statusCode(415).contentType(PROBLEM).body("status", equalTo(415));
+    }
+
+    @Test
+    void unacceptableAcceptIs406Problem() {
+        anonymous().accept("text/html").get("/api/posts").then().statusCode(406).contentType(PROBLEM);
+    }
+
+    @Test
+    void bodyOverTheLimitIs413ProblemAndChangesNothing() {
+        long before = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
+        String huge = "{\"title\":\"big\",\"markdown\":\"" + "a".repeat(2 * 1024 * 1024 + 10) + "\"}";
+        editor().contentType(ContentType.JSON).body(huge).post("/api/posts").then()
+                .statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+        long after = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
+        org.junit.jupiter.api.Assertions.assertEquals(before, after);
+    }
+
+    @Test
+    void markdownOverItsLimitIs400() {
+        editor().contentType(ContentType.JSON).body(Map.of("title", "long", "markdown", "a".repeat(200_001)))
+                .post("/api/posts").then().statusCode(400).body("errors[0].field", equalTo("markdown"));
+    }
+
+    @Test
+    void badQueryParametersAre400NamingThem() {
+        anonymous().get("/api/posts?page=0").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        anonymous().get("/api/posts?size=101").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        anonymous().get("/api/posts?size=abc").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        anonymous().get("/api/posts?sort=random").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        anonymous().get("/api/posts?tag=Not%20A%20Slug").then().statusCode(400).body("errors[0].field", equalTo("tag"));
+        anonymous().get("/api/categories?page=-1").then().statusCode(400).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
+    void pathThatIsNotASlugIs404() {
+        anonymous().get("/api/posts/..%2F..%2Fetc%2Fpasswd").then().statusCode(404).contentType(PROBLEM);
+        anonymous().get("/api/posts/UPPER").then().statusCode(404).contentType(PROBLEM);
+        anonymous().get("/api/categories/" + "a".repeat(300)).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void unknownTokenIdIs404() {
+        Api.admin().delete("/api/tokens/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+        Api.admin().delete("/api/tokens/" + java.util.UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+}
