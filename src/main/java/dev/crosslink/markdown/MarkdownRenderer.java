@@ -4,7 +4,10 @@ import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,10 +57,27 @@ public class MarkdownRenderer {
 
     /** The sanitized HTML of a Markdown body, with its text, derived excerpt and reading time. */
     public Rendering render(String markdown) {
-        String html = sanitizer.sanitize(renderer.render(parser.parse(markdown == null ? "" : markdown)));
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        String rendered = renderer.render(document);
+        // Raw HTML can arrive mis-nested, and only then may one sanitizer pass not be final.
+        String html = containsRawHtml(document) ? sanitizer.sanitize(rendered) : sanitizer.sanitizeWellFormed(rendered);
         Document doc = Jsoup.parseBodyFragment(html);
         String text = doc.body().text();
         return new Rendering(html, text, excerptOf(doc, text), readingTime(text));
+    }
+
+    /** flexmark alone, before sanitizing: for benchmarks and tests in this package. */
+    String unsanitized(String markdown) {
+        return renderer.render(parser.parse(markdown));
+    }
+
+    private static boolean containsRawHtml(Node document) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int readingTime(String text) {

@@ -104,6 +104,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return counts;
     }
 
+    /** When the next scheduled post goes public, if any is waiting. */
+    public Optional<Instant> nextPublicationAfter(Instant now) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select min(p.publishedAt) from Post p where p.status <> :draft and p.publishedAt > :now", Instant.class)
+                .setParameter("draft", PostStatus.DRAFT).setParameter("now", now).getSingleResult());
+    }
+
     public long countInCategory(UUID categoryId) {
         return count("category.id", categoryId);
     }

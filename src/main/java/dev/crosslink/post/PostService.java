@@ -8,6 +8,7 @@ import dev.crosslink.taxonomy.CategoryService;
 import dev.crosslink.taxonomy.Tag;
 import dev.crosslink.taxonomy.TagService;
 import dev.crosslink.web.CmsConfig;
+import dev.crosslink.web.ContentChanged;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
 import dev.crosslink.web.Precondition;
@@ -15,6 +16,7 @@ import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.SiteUrls;
 import dev.crosslink.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -38,9 +40,10 @@ public class PostService {
     private final MergePatch mergePatch;
     private final SiteUrls urls;
     private final String defaultAuthor;
+    private final Event<ContentChanged> changed;
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
-                       MergePatch mergePatch, SiteUrls urls, CmsConfig config) {
+                       MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed) {
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
@@ -48,6 +51,7 @@ public class PostService {
         this.mergePatch = mergePatch;
         this.urls = urls;
         this.defaultAuthor = config.site().defaultAuthor();
+        this.changed = changed;
     }
 
     /** What a read found: the post, or the slug it moved to. */
@@ -96,6 +100,7 @@ public class PostService {
         post.slug(slug);
         apply(post, input, now);
         posts.persistAndFlush(post);
+        changed.fire(new ContentChanged("post"));
         return view(post, now);
     }
 
@@ -112,6 +117,7 @@ public class PostService {
         apply(post, input, now);
         post.touched(actor, now);
         posts.flush();
+        changed.fire(new ContentChanged("post"));
         return view(post, now);
     }
 
@@ -133,6 +139,7 @@ public class PostService {
         precondition.check(view(post, now), post.getUpdatedAt());
         posts.deleteFormerSlugsOf(post);
         posts.delete(post);
+        changed.fire(new ContentChanged("post"));
     }
 
     /** Result of re-rendering every post after a renderer upgrade. */
@@ -150,6 +157,9 @@ public class PostService {
                 post.touched(actor, now);
                 changed++;
             }
+        }
+        if (changed > 0) {
+            this.changed.fire(new ContentChanged("post"));
         }
         return new RerenderReport(total, changed);
     }

@@ -1,10 +1,12 @@
 package dev.crosslink.taxonomy;
 
 import dev.crosslink.post.PostRepository;
+import dev.crosslink.web.ContentChanged;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.SiteUrls;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -17,8 +19,9 @@ public class CategoryService extends TermService<Category> {
     private final PostRepository posts;
     private final SiteUrls urls;
 
-    public CategoryService(CategoryRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls) {
-        super(repository, mergePatch, "category");
+    public CategoryService(CategoryRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
+                           Event<ContentChanged> changed) {
+        super(repository, mergePatch, changed, "category");
         this.posts = posts;
         this.urls = urls;
     }

@@ -1,9 +1,11 @@
 package dev.crosslink.taxonomy;
 
 import dev.crosslink.post.PostRepository;
+import dev.crosslink.web.ContentChanged;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.SiteUrls;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -16,8 +18,9 @@ public class TagService extends TermService<Tag> {
     private final PostRepository posts;
     private final SiteUrls urls;
 
-    public TagService(TagRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls) {
-        super(repository, mergePatch, "tag");
+    public TagService(TagRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
+                           Event<ContentChanged> changed) {
+        super(repository, mergePatch, changed, "tag");
         this.posts = posts;
         this.urls = urls;
     }

@@ -1,6 +1,7 @@
 package dev.crosslink.taxonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.web.ContentChanged;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
 import dev.crosslink.web.Precondition;
@@ -8,6 +9,7 @@ import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.Slug;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -25,13 +27,16 @@ public abstract class TermService<T extends Term> {
     private PanacheRepositoryBase<T, UUID> repository;
     private MergePatch mergePatch;
     private String kind;
+    private Event<ContentChanged> changed;
 
     /** For CDI's client proxies only. */
     protected TermService() {
     }
 
-    protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, String kind) {
+    protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, Event<ContentChanged> changed,
+                          String kind) {
         this.repository = repository;
+        this.changed = changed;
         this.mergePatch = mergePatch;
         this.kind = kind;
     }
@@ -74,6 +79,7 @@ public abstract class TermService<T extends Term> {
         String slug = input.slug() != null ? requireFree(input.slug()) : freeSlugFor(input.name());
         T term = newTerm(slug, input.name().strip(), input.description(), Instant.now());
         repository.persistAndFlush(term);
+        changed.fire(new ContentChanged(kind));
         return term;
     }
 
@@ -85,6 +91,7 @@ public abstract class TermService<T extends Term> {
                 : input.slug().equals(term.getSlug()) ? term.getSlug() : requireFree(input.slug());
         term.change(newSlug, input.name().strip(), input.description(), Instant.now());
         repository.flush();
+        changed.fire(new ContentChanged(kind));
         return term;
     }
 
@@ -101,6 +108,7 @@ public abstract class TermService<T extends Term> {
         precondition.check(view(term), term.getUpdatedAt());
         release(term);
         repository.delete(term);
+        changed.fire(new ContentChanged(kind));
     }
 
     /**

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Read-path benchmark: Crosslink against nginx serving the very same response bytes from files,
+# on this machine, in one run, alternating rounds. Records requests/s, p50 and p99 per round and
+# the server's resident memory.
+#
+# Usage: bench/read-path.sh [rounds] [seconds]     (defaults: 3 rounds of 15 s per target)
+# Needs: a built server (./mvnw -B package -DskipTests), wrk, nginx, python3, curl.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${1:-3}
+SECONDS_PER_RUN=${2:-15}
+CONNECTIONS=${CONNECTIONS:-64}
+APP_PORT=18080
+NGINX_PORT=18081
+TOKEN=bench-admin-token-$(date +%s)
+WORK=$(mktemp -d)
+OUT=bench/results/read-path-$(date -u +%Y%m%dT%H%M%SZ).txt
+mkdir -p bench/results
+
+for tool in wrk nginx python3 curl; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk nginx)"; exit 1; }; done
+[ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
+
+cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null; nginx -p "$WORK" -c nginx.conf -s stop 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "== starting Crosslink (H2 file database in $WORK)"
+(cd "$WORK" && QUARKUS_HTTP_PORT=$APP_PORT CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
+  java -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > app.log 2>&1) &
+APP_PID=$!
+for _ in $(seq 1 60); do curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
+APP_PID=$(pgrep -f "quarkus-run.jar" | while read -r p; do grep -qa "QUARKUS_HTTP_PORT=$APP_PORT" /proc/$p/environ 2>/dev/null && echo $p; done | head -1)
+
+echo "== loading ${POSTS:-1000} posts"
+python3 bench/seed.py "http://localhost:$APP_PORT" "$TOKEN" "${POSTS:-1000}"
+SLUG=$(curl -s "localhost:$APP_PORT/api/posts?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
+LIST="/api/posts?size=15&include=html"
+ONE="/api/posts/$SLUG"
+
+mkdir -p "$WORK/www/api/posts"
+curl -s "localhost:$APP_PORT$LIST" -o "$WORK/www/list.json"
+curl -s "localhost:$APP_PORT$ONE" -o "$WORK/www/one.json"
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  default_type application/json;
+  sendfile on;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $WORK/www;
+    location = /api/posts { try_files /list.json =404; }
+    location /api/posts/ { try_files /one.json =404; }
+  }
+}
+NGINX
+nginx -p "$WORK" -c nginx.conf
+cmp <(curl -s "localhost:$NGINX_PORT$LIST") <(curl -s "localhost:$APP_PORT$LIST") && echo "same list bytes: $(wc -c < "$WORK/www/list.json")"
+cmp <(curl -s "localhost:$NGINX_PORT$ONE") <(curl -s "localhost:$APP_PORT$ONE") && echo "same post bytes: $(wc -c < "$WORK/www/one.json")"
+
+run() { # name port path
+  local result
+  result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$2$3")
+  printf '%s\t%s\t%s\t%s\n' "$1" "$(echo "$result" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$result" | awk '$1=="50%" {print $2}')" "$(echo "$result" | awk '$1=="99%" {print $2}')"
+}
+
+{
+  echo "# $(date -u +%FT%TZ) $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency; list=$LIST one=$ONE"
+  printf 'target\treq/s\tp50\tp99\n'
+  for round in $(seq 1 "$ROUNDS"); do
+    run nginx-list $NGINX_PORT "$LIST"
+    run app-list $APP_PORT "$LIST"
+    run nginx-one $NGINX_PORT "$ONE"
+    run app-one $APP_PORT "$ONE"
+  done
+  echo "# app RSS after the runs: $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MiB"
+} | tee "$OUT"
+
+python3 - "$OUT" <<'PY'
+import statistics, sys
+rows = [l.split('\t') for l in open(sys.argv[1]) if l[0] != '#' and not l.startswith('target')]
+med = {}
+for name in {r[0] for r in rows}:
+    med[name] = statistics.median(float(r[1]) for r in rows if r[0] == name)
+for kind in ('list', 'one'):
+    print(f"median {kind}: app {med['app-'+kind]:.0f} req/s, nginx {med['nginx-'+kind]:.0f} req/s, ratio {med['app-'+kind]/med['nginx-'+kind]:.2f}")
+PY

@@ -1,0 +1,109 @@
+package dev.crosslink.web;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Documents the error answers every operation can give, from what the operation is (secured,
+ * takes a body, names a resource by path, writes), instead of repeating the same annotations on
+ * every resource method. Also marks public operations as needing no security, and describes the
+ * {slug} path parameter once.
+ */
+public class OpenApiProblems implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
+            Map.entry("400", "Malformed JSON, a bad field or a bad query parameter"),
+            Map.entry("401", "No token, or an unknown one (WWW-Authenticate: Bearer)"),
+            Map.entry("403", "The token's role may not do this"),
+            Map.entry("404", "Nothing there (drafts and future posts too, for anonymous callers)"),
+            Map.entry("409", "A conflict: slug taken, category in use, or the last admin token"),
+            Map.entry("412", "If-Match names a stale version; nothing changed"),
+            Map.entry("413", "The body is over 2 MiB"),
+            Map.entry("415", "Wrong Content-Type"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
+                document(path, method, operation)));
+    }
+
+    private void document(String path, PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean bySlug = path.contains("{");
+        boolean write = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE;
+
+        if (!secured) {
+            operation.setSecurity(List.of()); // public: no credentials needed
+        }
+        if (hasBody || (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY))) {
+            add(responses, "400");
+        }
+        if (secured) {
+            add(responses, "401");
+            add(responses, "403");
+        }
+        if (bySlug) {
+            add(responses, "404");
+            describeSlug(operation);
+        }
+        if (write && path.contains("{slug}")) {
+            add(responses, "412");
+        }
+        if (hasBody) {
+            add(responses, "413");
+            add(responses, "415");
+        }
+        if ((hasBody && !path.startsWith("/api/tokens")) || (method == PathItem.HttpMethod.DELETE
+                && (path.startsWith("/api/categories") || path.startsWith("/api/tokens")))) {
+            add(responses, "409");
+        }
+    }
+
+    private static void add(APIResponses responses, String status) {
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(DESCRIPTIONS.get(status))
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF))));
+        responses.addAPIResponse(status, response);
+    }
+
+    private static void describeSlug(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if ("slug".equals(parameter.getName()) && parameter.getIn() == Parameter.In.PATH) {
+                parameter.setDescription("Lowercase letters and digits separated by single dashes");
+                if (parameter.getExample() == null) {
+                    parameter.setExample("distributed-systems-sample");
+                }
+            }
+            if ("id".equals(parameter.getName()) && parameter.getIn() == Parameter.In.PATH) {
+                parameter.setDescription("The token's id");
+                parameter.setExample("8b1babee-91ad-4e17-b244-df374886a2d3");
+            }
+        }
+    }
+}
