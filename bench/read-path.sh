@@ -4,6 +4,7 @@
 # the server's resident memory.
 #
 # Usage: bench/read-path.sh [rounds] [seconds]     (defaults: 3 rounds of 15 s per target)
+#        APP_JAVA_OPTS=-Xmx256m bench/read-path.sh   (JVM options for the server; POSTS=N posts)
 # Needs: a built server (./mvnw -B package -DskipTests), wrk, nginx, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ APP_PORT=18080
 NGINX_PORT=18081
 TOKEN=bench-admin-token-$(date +%s)
 WORK=$(mktemp -d)
+chmod 755 "$WORK"   # nginx workers run as another user
 OUT=bench/results/read-path-$(date -u +%Y%m%dT%H%M%SZ).txt
 mkdir -p bench/results
 
@@ -25,7 +27,7 @@ trap cleanup EXIT
 
 echo "== starting Crosslink (H2 file database in $WORK)"
 (cd "$WORK" && QUARKUS_HTTP_PORT=$APP_PORT CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
-  java -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > app.log 2>&1) &
+  java ${APP_JAVA_OPTS:-} -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > app.log 2>&1) &
 APP_PID=$!
 for _ in $(seq 1 60); do curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
 APP_PID=$(pgrep -f "quarkus-run.jar" | while read -r p; do grep -qa "QUARKUS_HTTP_PORT=$APP_PORT" /proc/$p/environ 2>/dev/null && echo $p; done | head -1)
@@ -39,6 +41,7 @@ ONE="/api/posts/$SLUG"
 mkdir -p "$WORK/www/api/posts"
 curl -s "localhost:$APP_PORT$LIST" -o "$WORK/www/list.json"
 curl -s "localhost:$APP_PORT$ONE" -o "$WORK/www/one.json"
+chmod -R a+rX "$WORK/www"
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes auto;
 pid $WORK/nginx.pid;
@@ -57,8 +60,10 @@ http {
 }
 NGINX
 nginx -p "$WORK" -c nginx.conf
-cmp <(curl -s "localhost:$NGINX_PORT$LIST") <(curl -s "localhost:$APP_PORT$LIST") && echo "same list bytes: $(wc -c < "$WORK/www/list.json")"
-cmp <(curl -s "localhost:$NGINX_PORT$ONE") <(curl -s "localhost:$APP_PORT$ONE") && echo "same post bytes: $(wc -c < "$WORK/www/one.json")"
+cmp <(curl -s "localhost:$NGINX_PORT$LIST") <(curl -s "localhost:$APP_PORT$LIST") || { echo "nginx does not serve the same list bytes"; exit 1; }
+echo "same list bytes: $(wc -c < "$WORK/www/list.json")"
+cmp <(curl -s "localhost:$NGINX_PORT$ONE") <(curl -s "localhost:$APP_PORT$ONE") || { echo "nginx does not serve the same post bytes"; exit 1; }
+echo "same post bytes: $(wc -c < "$WORK/www/one.json")"
 
 run() { # name port path
   local result

@@ -18,7 +18,7 @@ public class PostListParams extends PageParams {
     protected String category;
 
     @QueryParam("tag")
-    @Parameter(description = "Only posts with this tag (slug); repeat it and all must match", example = "raft")
+    @Parameter(description = "Only posts with this tag (slug); repeat it and all must match")
     protected List<String> tag;
 
     @QueryParam("status")
@@ -35,7 +35,7 @@ public class PostListParams extends PageParams {
     protected String sort;
 
     @QueryParam("include")
-    @Parameter(description = "html and/or markdown, comma-separated or repeated", example = "html")
+    @Parameter(description = "html and/or markdown, comma-separated or repeated")
     protected List<String> include;
 
     /** A sort the repository can trust: a known property and a direction. */

@@ -53,6 +53,9 @@ public class OpenApiProblems implements OASFilter {
         boolean write = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
                 || method == PathItem.HttpMethod.DELETE;
 
+        if (operation.getOperationId() == null) {
+            operation.setOperationId(operationId(path, method));
+        }
         if (!secured) {
             operation.setSecurity(List.of()); // public: no credentials needed
         }
@@ -79,6 +82,30 @@ public class OpenApiProblems implements OASFilter {
                 && (path.startsWith("/api/categories") || path.startsWith("/api/tokens")))) {
             add(responses, "409");
         }
+    }
+
+    private static final Map<String, String> SINGULAR = Map.of(
+            "posts", "Post", "categories", "Category", "tags", "Tag", "tokens", "Token");
+
+    /** listPosts, getPost, createPost, replacePost, patchPost, deletePost; rerenderPosts. */
+    static String operationId(String path, PathItem.HttpMethod method) {
+        String[] segments = path.replaceFirst("^/api/", "").split("/");
+        String collection = segments[0];
+        if (collection.equals("admin")) {
+            return segments[segments.length - 1] + "Posts";
+        }
+        String plural = Character.toUpperCase(collection.charAt(0)) + collection.substring(1);
+        String singular = SINGULAR.getOrDefault(collection, plural);
+        boolean item = segments.length > 1 && segments[1].startsWith("{");
+        String rest = item && segments.length > 2 ? Character.toUpperCase(segments[2].charAt(0)) + segments[2].substring(1) : "";
+        return switch (method) {
+            case GET -> item ? "get" + singular + rest : "list" + plural;
+            case POST -> item ? segments[2] + singular : "create" + singular;
+            case PUT -> "replace" + singular;
+            case PATCH -> "patch" + singular;
+            case DELETE -> "delete" + singular;
+            default -> method.name().toLowerCase() + singular + rest;
+        };
     }
 
     private static void add(APIResponses responses, String status) {

@@ -248,6 +248,25 @@ class PostApiTest {
                 .body("total", greaterThanOrEqualTo(1)).body("changed", is(0));
     }
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void writesRecordWhichTokenMadeThem() throws Exception {
+        String slug = Api.publishedPost(Api.unique("Audited"), "x", Map.of());
+        Api.admin().contentType("application/merge-patch+json").body(Map.of("title", "Edited by admin"))
+                .patch("/api/posts/" + slug).then().statusCode(200);
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("select created_by, updated_by from post where slug = ?")) {
+            statement.setString(1, slug);
+            try (var rows = statement.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(rows.next());
+                org.junit.jupiter.api.Assertions.assertEquals("test-editor", rows.getString(1));
+                org.junit.jupiter.api.Assertions.assertEquals("bootstrap-admin", rows.getString(2));
+            }
+        }
+    }
+
     @Test
     void createdByAndAuthorDefaults() {
         editorJson().body(Map.of("title", Api.unique("Authored"), "markdown", "x", "author", "Jocta Torres"))

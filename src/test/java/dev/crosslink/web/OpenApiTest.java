@@ -1,0 +1,68 @@
+package dev.crosslink.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.crosslink.Api.anonymous;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The OpenAPI document is what editors work from in Swagger UI: every operation must be usable there. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyOperationHasSummaryIdAndProblemErrors() {
+        JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
+        Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
+        assertThat(paths).containsKeys("/api/posts", "/api/posts/{slug}", "/api/categories", "/api/categories/{slug}",
+                "/api/tags", "/api/tags/{slug}", "/api/tokens", "/api/tokens/{id}", "/api/admin/rerender");
+        int secured = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                String where = operation.getKey() + " " + path.getKey();
+                Map<String, Object> op = operation.getValue();
+                assertThat(op.get("summary")).as("summary of %s", where).isNotNull();
+                assertThat(op.get("operationId")).as("operationId of %s", where).isNotNull();
+                @SuppressWarnings("unchecked")
+                Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
+                assertThat(responses.keySet()).as("responses of %s", where).anyMatch(s -> s.startsWith("2") || s.equals("301"));
+                if (op.get("security") instanceof List<?> security && !security.isEmpty()) {
+                    secured++;
+                    assertThat(responses).as("auth errors of %s", where).containsKeys("401", "403");
+                    assertThat(responses.get("401").toString()).contains("application/problem+json");
+                }
+                if (path.getKey().contains("{slug}")) {
+                    assertThat(responses).as("404 of %s", where).containsKey("404");
+                }
+                if (op.containsKey("requestBody")) {
+                    assertThat(responses).as("body errors of %s", where).containsKeys("400", "413", "415");
+                }
+            }
+        }
+        assertThat(secured).isGreaterThanOrEqualTo(13);
+    }
+
+    @Test
+    void inputSchemasCarryExamples() {
+        JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        assertThat(doc.getList("components.schemas.PostInput.properties.title.examples")).isNotEmpty();
+        assertThat(doc.getList("components.schemas.PostInput.required")).contains("title", "markdown");
+        assertThat(doc.getList("components.schemas.TermInput.properties.name.examples")).isNotEmpty();
+    }
+
+    @Test
+    void swaggerUiAndHealthAreServed() {
+        anonymous().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+        anonymous().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        anonymous().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+    }
+}
