@@ -60,7 +60,8 @@ public class MarkdownRenderer {
         Node document = parser.parse(markdown == null ? "" : markdown);
         String rendered = renderer.render(document);
         // Raw HTML can arrive mis-nested, and only then may one sanitizer pass not be final.
-        String html = containsRawHtml(document) ? sanitizer.sanitize(rendered) : sanitizer.sanitizeWellFormed(rendered);
+        String html = markdown != null && markdown.indexOf('<') >= 0 && containsRawHtml(document)
+                ? sanitizer.sanitize(rendered) : sanitizer.sanitizeWellFormed(rendered);
         Document doc = Jsoup.parseBodyFragment(html);
         String text = doc.body().text();
         return new Rendering(html, text, excerptOf(doc, text), readingTime(text));

@@ -61,7 +61,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        return problem(400, "The request body is not valid JSON: " + e.getOriginalMessage(), null);
+        return problem(400, "The request body is not valid JSON: " + clip(e.getOriginalMessage()), null);
     }
 
     @ServerExceptionMapper
@@ -112,7 +112,7 @@ public class ProblemMapper {
         }
         String detail = switch (status) {
             case 400 -> e.getCause() instanceof JsonProcessingException json
-                    ? "The request body is not valid JSON: " + json.getOriginalMessage()
+                    ? "The request body is not valid JSON: " + clip(json.getOriginalMessage())
                     : "The request could not be read";
             case 404 -> "No resource at this path";
             case 405 -> "This method is not allowed on this path";
@@ -144,6 +144,11 @@ public class ProblemMapper {
         }
         String message = "has the wrong type or format";
         return problem(400, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** Parser messages quote the offending input; a client needs the start of it, not all of it. */
+    private static String clip(String message) {
+        return message == null || message.length() <= 200 ? message : message.substring(0, 200) + "…";
     }
 
     /** "create.input.title" becomes "title": clients know fields, not Java method arguments. */
