@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Read-path benchmark: Crosslink against nginx serving the very same response bytes from files,
+# Read-path benchmark (post list, one post, /rss and its 304 path): Crosslink against nginx
+# serving the very same response bytes from files,
 # on this machine, in one run, alternating rounds. Records requests/s, p50 and p99 per round and
 # the server's resident memory.
 #
@@ -37,10 +38,12 @@ python3 bench/seed.py "http://localhost:$APP_PORT" "$TOKEN" "${POSTS:-1000}"
 SLUG=$(curl -s "localhost:$APP_PORT/api/posts?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["slug"])')
 LIST="/api/posts?size=15&include=html"
 ONE="/api/posts/$SLUG"
+RSS="/rss"
 
 mkdir -p "$WORK/www/api/posts"
 curl -s "localhost:$APP_PORT$LIST" -o "$WORK/www/list.json"
 curl -s "localhost:$APP_PORT$ONE" -o "$WORK/www/one.json"
+curl -s "localhost:$APP_PORT$RSS" -o "$WORK/www/rss.xml"
 chmod -R a+rX "$WORK/www"
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes auto;
@@ -56,6 +59,7 @@ http {
     root $WORK/www;
     location = /api/posts { try_files /list.json =404; }
     location /api/posts/ { try_files /one.json =404; }
+    location = /rss { default_type "application/rss+xml; charset=UTF-8"; try_files /rss.xml =404; }
   }
 }
 NGINX
@@ -64,23 +68,33 @@ cmp <(curl -s "localhost:$NGINX_PORT$LIST") <(curl -s "localhost:$APP_PORT$LIST"
 echo "same list bytes: $(wc -c < "$WORK/www/list.json")"
 cmp <(curl -s "localhost:$NGINX_PORT$ONE") <(curl -s "localhost:$APP_PORT$ONE") || { echo "nginx does not serve the same post bytes"; exit 1; }
 echo "same post bytes: $(wc -c < "$WORK/www/one.json")"
+cmp <(curl -s "localhost:$NGINX_PORT$RSS") <(curl -s "localhost:$APP_PORT$RSS") || { echo "nginx does not serve the same feed bytes"; exit 1; }
+echo "same feed bytes: $(wc -c < "$WORK/www/rss.xml")"
+etag() { curl -sI "$1" | awk 'tolower($1)=="etag:" {print $2}' | tr -d '\r'; }
+APP_ETAG=$(etag "localhost:$APP_PORT$RSS"); NGINX_ETAG=$(etag "localhost:$NGINX_PORT$RSS")
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $APP_ETAG" "localhost:$APP_PORT$RSS")" = 304 ] || { echo "no 304 from the app"; exit 1; }
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "localhost:$NGINX_PORT$RSS")" = 304 ] || { echo "no 304 from nginx"; exit 1; }
 
-run() { # name port path
+run() { # name port path [header]
   local result
-  result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency "http://127.0.0.1:$2$3")
+  result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency ${4:+-H "$4"} "http://127.0.0.1:$2$3")
   printf '%s\t%s\t%s\t%s\n' "$1" "$(echo "$result" | awk '/Requests\/sec/ {print $2}')" \
     "$(echo "$result" | awk '$1=="50%" {print $2}')" "$(echo "$result" | awk '$1=="99%" {print $2}')"
 }
 
 {
   echo "# $(date -u +%FT%TZ) $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
-  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency; list=$LIST one=$ONE"
+  echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency; list=$LIST one=$ONE rss=$RSS (304: If-None-Match)"
   printf 'target\treq/s\tp50\tp99\n'
   for round in $(seq 1 "$ROUNDS"); do
     run nginx-list $NGINX_PORT "$LIST"
     run app-list $APP_PORT "$LIST"
     run nginx-one $NGINX_PORT "$ONE"
     run app-one $APP_PORT "$ONE"
+    run nginx-rss $NGINX_PORT "$RSS"
+    run app-rss $APP_PORT "$RSS"
+    run nginx-rss304 $NGINX_PORT "$RSS" "If-None-Match: $NGINX_ETAG"
+    run app-rss304 $APP_PORT "$RSS" "If-None-Match: $APP_ETAG"
   done
   echo "# app RSS after the runs: $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MiB"
 } | tee "$OUT"
@@ -91,6 +105,6 @@ rows = [l.split('\t') for l in open(sys.argv[1]) if l[0] != '#' and not l.starts
 med = {}
 for name in {r[0] for r in rows}:
     med[name] = statistics.median(float(r[1]) for r in rows if r[0] == name)
-for kind in ('list', 'one'):
+for kind in ('list', 'one', 'rss', 'rss304'):
     print(f"median {kind}: app {med['app-'+kind]:.0f} req/s, nginx {med['nginx-'+kind]:.0f} req/s, ratio {med['app-'+kind]/med['nginx-'+kind]:.2f}")
 PY

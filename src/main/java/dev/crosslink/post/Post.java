@@ -127,6 +127,10 @@ public class Post {
         }
     }
 
+    void adoptGuid(String guid) {
+        this.guid = guid;
+    }
+
     void content(String title, String markdown, String customExcerpt, Rendering rendering) {
         this.title = title;
         this.markdown = markdown;

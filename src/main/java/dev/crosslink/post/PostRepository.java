@@ -28,6 +28,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
+    public Optional<Post> findBySourceGuid(String guid) {
+        return guid == null ? Optional.empty() : find("source.guid", guid).firstResultOptional();
+    }
+
     public Optional<FormerSlug> findFormerSlug(String slug) {
         return getEntityManager().createQuery("select f from FormerSlug f join fetch f.post where f.slug = :slug", FormerSlug.class)
                 .setParameter("slug", slug).getResultStream().findFirst();

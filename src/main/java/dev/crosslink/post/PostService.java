@@ -94,14 +94,50 @@ public class PostService {
 
     @Transactional
     public PostView create(PostInput input, String actor) {
+        return view(create(input, PostSource.API, actor), now());
+    }
+
+    private Post create(PostInput input, PostSource source, String actor) {
         Instant now = now();
-        Post post = new Post(PostSource.API, actor, now);
+        Post post = new Post(source, actor, now);
         String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
         post.slug(slug);
+        if (source.guid() != null) {
+            post.adoptGuid(source.guid()); // an imported item keeps the guid its readers already know
+        }
         apply(post, input, now);
         posts.persistAndFlush(post);
         changed.fire(new ContentChanged("post"));
-        return view(post, now);
+        return post;
+    }
+
+    /** What importing one feed item did. */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
+
+    /**
+     * Creates or updates the post for an imported item, matched by the item's guid, then by slug;
+     * a post whose fields already equal the item's is left alone, so a re-import changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ImportOutcome importItem(PostInput input, PostSource source, String actor) {
+        Optional<Post> existing = posts.findBySourceGuid(source.guid()).or(() -> posts.findBySlug(input.slug()));
+        if (existing.isEmpty()) {
+            create(input, source, actor);
+            return ImportOutcome.CREATED;
+        }
+        Post post = existing.get();
+        Instant now = now();
+        PostInput incoming = new PostInput(input.title().strip(), input.markdown(), input.slug(),
+                input.excerpt() == null || input.excerpt().isBlank() ? null : input.excerpt().strip(),
+                input.publishedAt().isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED,
+                input.publishedAt().truncatedTo(ChronoUnit.MILLIS),
+                input.author() == null || input.author().isBlank() ? defaultAuthor : input.author().strip(),
+                input.category(), tagsFor(input.tags()).stream().map(Tag::getSlug).toList());
+        if (incoming.equals(currentInput(post, now))) {
+            return ImportOutcome.UNCHANGED;
+        }
+        replace(post.getSlug(), incoming, Precondition.NONE, actor);
+        return ImportOutcome.UPDATED;
     }
 
     @Transactional
@@ -125,11 +161,15 @@ public class PostService {
     public PostView patch(String slug, JsonNode patch, Precondition precondition, String actor) {
         Instant now = now();
         Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
-        PostInput current = new PostInput(post.getTitle(), post.getMarkdown(), post.getSlug(), post.getCustomExcerpt(),
+        return replace(slug, mergePatch.apply(currentInput(post, now), patch, PostInput.class), precondition, actor);
+    }
+
+    /** The post as an editor would write it: what PATCH merges into and imports compare with. */
+    private static PostInput currentInput(Post post, Instant now) {
+        return new PostInput(post.getTitle(), post.getMarkdown(), post.getSlug(), post.getCustomExcerpt(),
                 post.statusAt(now), post.getPublishedAt(), post.getAuthor(),
                 post.getCategory() == null ? null : post.getCategory().getSlug(),
                 post.getTags().stream().map(Tag::getSlug).toList());
-        return replace(slug, mergePatch.apply(current, patch, PostInput.class), precondition, actor);
     }
 
     @Transactional

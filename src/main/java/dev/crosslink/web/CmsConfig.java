@@ -41,6 +41,10 @@ public interface CmsConfig {
     interface Feed {
         @WithDefault("20")
         int size();
+
+        /** Cache-Control max-age of feed answers, in seconds. */
+        @WithDefault("300")
+        int maxAge();
     }
 
     interface Auth {

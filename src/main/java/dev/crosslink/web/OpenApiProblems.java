@@ -89,10 +89,16 @@ public class OpenApiProblems implements OASFilter {
 
     /** listPosts, getPost, createPost, replacePost, patchPost, deletePost; rerenderPosts. */
     static String operationId(String path, PathItem.HttpMethod method) {
-        String[] segments = path.replaceFirst("^/api/", "").split("/");
+        String[] segments = path.replaceFirst("^/(api/)?", "").split("/");
         String collection = segments[0];
+        if (collection.startsWith("{")) { // the feeds: /{format} and /{format}/{kind}/{slug}
+            return segments.length == 1 ? "getFeed" : "getTermFeed";
+        }
         if (collection.equals("admin")) {
             return segments[segments.length - 1] + "Posts";
+        }
+        if (collection.equals("import")) {
+            return "importFeed";
         }
         String plural = Character.toUpperCase(collection.charAt(0)) + collection.substring(1);
         String singular = SINGULAR.getOrDefault(collection, plural);

@@ -45,10 +45,11 @@ public class PublicResponseCache {
     /** Cached bodies in all, before new entries are refused (they are then simply not cached). */
     static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final String GENERATION = "crosslink.cache.generation";
-    private static final String[] CACHEABLE_PREFIXES = {"/api/posts", "/api/categories", "/api/tags"};
+    private static final String[] CACHEABLE_PREFIXES = {"/api/posts", "/api/categories", "/api/tags", "/rss", "/atom",
+        "/feed.json"};
 
     private record Entry(long generation, byte[] body, String contentType, String etag, String lastModified,
-                         String link) {
+                         String link, String cacheControl) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -124,6 +125,9 @@ public class PublicResponseCache {
         if (entry.link() != null) {
             response.putHeader("Link", entry.link());
         }
+        if (entry.cacheControl() != null) {
+            response.putHeader(HttpHeaders.CACHE_CONTROL, entry.cacheControl());
+        }
         if (notModified(request, entry)) {
             response.setStatusCode(304).end();
             return;
@@ -178,8 +182,9 @@ public class PublicResponseCache {
         }
         URI uri = request.getUriInfo().getRequestUri();
         String key = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        entries.put(key, new Entry(started, body, "application/json;charset=UTF-8",
-                response.getHeaderString("ETag"), response.getHeaderString("Last-Modified"),
-                response.getHeaderString("Link")));
+        String contentType = response.getMediaType() == null ? "application/json;charset=UTF-8" : response.getMediaType().toString();
+        entries.put(key, new Entry(started, body, contentType, response.getHeaderString("ETag"),
+                response.getHeaderString("Last-Modified"), response.getHeaderString("Link"),
+                response.getHeaderString("Cache-Control")));
     }
 }

@@ -3,6 +3,7 @@ package dev.crosslink.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -31,28 +32,38 @@ public class Representations {
     }
 
     /** A serialized representation with its validators. */
-    public record Body(byte[] json, EntityTag etag, Date lastModified) {
+    public record Body(byte[] bytes, MediaType type, EntityTag etag, Date lastModified) {
     }
 
     public Body body(Object view, Instant lastModified) {
         try {
-            byte[] json = mapper.writeValueAsBytes(view);
-            return new Body(json, etagOf(json), lastModified == null ? null
-                    : Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)));
+            return body(mapper.writeValueAsBytes(view), MediaType.APPLICATION_JSON_TYPE, lastModified);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    public Body body(byte[] bytes, MediaType type, Instant lastModified) {
+        return new Body(bytes, type, etagOf(bytes), lastModified == null ? null
+                : Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS)));
+    }
+
     /** 200 with the body, or 304 when the client's copy is current. */
     public Response read(Request request, Body body) {
+        return read(request, body, (CacheControl) null);
+    }
+
+    public Response read(Request request, Body body, CacheControl cacheControl) {
         Response.ResponseBuilder notModified = body.lastModified() == null
                 ? request.evaluatePreconditions(body.etag())
                 : request.evaluatePreconditions(body.lastModified(), body.etag());
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE);
+        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(body.bytes(), body.type());
         builder.tag(body.etag());
         if (body.lastModified() != null) {
             builder.lastModified(body.lastModified());
+        }
+        if (cacheControl != null) {
+            builder.cacheControl(cacheControl);
         }
         return builder.build();
     }
@@ -80,13 +91,13 @@ public class Representations {
 
     public Response created(java.net.URI location, Object view, Instant lastModified) {
         Body body = body(view, lastModified);
-        return Response.created(location).entity(body.json()).type(MediaType.APPLICATION_JSON_TYPE)
+        return Response.created(location).entity(body.bytes()).type(MediaType.APPLICATION_JSON_TYPE)
                 .tag(body.etag()).lastModified(body.lastModified()).build();
     }
 
     public Response ok(Object view, Instant lastModified) {
         Body body = body(view, lastModified);
-        Response.ResponseBuilder builder = Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE).tag(body.etag());
+        Response.ResponseBuilder builder = Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE).tag(body.etag());
         if (body.lastModified() != null) {
             builder.lastModified(body.lastModified());
         }

@@ -15,6 +15,11 @@ public class SiteUrls {
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /** cms.site.url without its trailing slash. */
+    public String base() {
+        return base;
+    }
+
     public String post(String slug) {
         return base + site.postPath().replace("{slug}", slug);
     }

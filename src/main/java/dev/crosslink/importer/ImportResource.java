@@ -1,0 +1,46 @@
+package dev.crosslink.importer;
+
+import dev.crosslink.auth.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/import/rss")
+@Tag(name = "Import", description = "Import posts from an RSS 2.0 or Atom feed (admin)")
+public class ImportResource {
+
+    private final FeedImporter importer;
+    private final SecurityIdentity identity;
+
+    public ImportResource(FeedImporter importer, SecurityIdentity identity) {
+        this.importer = importer;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Import an RSS 2.0 or Atom document", description = "One transaction; idempotent: items are "
+            + "matched by guid, then by slug. A DOCTYPE, an entity or malformed XML is a 400 with nothing written. "
+            + "The document may be up to 2 MiB.")
+    @RequestBody(content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    public ImportReport importFeed(byte[] document) {
+        if (document == null || document.length == 0) {
+            throw new dev.crosslink.web.ProblemException(400, "The feed cannot be imported: the body is empty");
+        }
+        return importer.importFeed(document, identity.getPrincipal().getName());
+    }
+}
