@@ -129,6 +129,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .setParameter("s", slug).getSingleResult() > 0;
     }
 
+    public List<String> formerSlugsOf(Post post) {
+        return getEntityManager().createQuery("select f.slug from FormerSlug f where f.post = :p order by f.slug", String.class)
+                .setParameter("p", post).getResultList();
+    }
+
     void deleteFormerSlug(String slug) {
         getEntityManager().createQuery("delete from FormerSlug f where f.slug = :s").setParameter("s", slug).executeUpdate();
     }

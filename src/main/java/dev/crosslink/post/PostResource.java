@@ -127,6 +127,17 @@ public class PostResource {
         return Response.noContent().build();
     }
 
+    @POST
+    @Path("{slug}/rewrite-incoming-links")
+    @RolesAllowed(Role.EDITOR_NAME)
+    @Operation(summary = "Point other posts' links at this post's current slug",
+            description = "Links to any former slug of this post are rewritten in the linking posts' Markdown; each post "
+                    + "rewritten gets a new version.")
+    @APIResponse(responseCode = "200", description = "The slugs of the posts rewritten")
+    public dev.crosslink.graph.GraphViews.RewriteReport rewriteIncomingLinks(@PathParam("slug") String slug) {
+        return new dev.crosslink.graph.GraphViews.RewriteReport(posts.rewriteIncomingLinks(Slug.fromPath(slug, "post"), actor()));
+    }
+
     private boolean isEditor() {
         return identity.hasRole(Role.EDITOR_NAME);
     }

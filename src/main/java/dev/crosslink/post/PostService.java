@@ -1,6 +1,10 @@
 package dev.crosslink.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.graph.Link;
+import dev.crosslink.graph.LinkExtractor;
+import dev.crosslink.graph.TargetType;
+import dev.crosslink.graph.LinkRepository;
 import dev.crosslink.markdown.MarkdownRenderer;
 import dev.crosslink.markdown.Rendering;
 import dev.crosslink.taxonomy.Category;
@@ -22,7 +26,12 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,9 +50,12 @@ public class PostService {
     private final SiteUrls urls;
     private final String defaultAuthor;
     private final Event<ContentChanged> changed;
+    private final LinkExtractor linkExtractor;
+    private final LinkRepository links;
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
-                       MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed) {
+                       MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed,
+                       LinkExtractor linkExtractor, LinkRepository links) {
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
@@ -52,6 +64,8 @@ public class PostService {
         this.urls = urls;
         this.defaultAuthor = config.site().defaultAuthor();
         this.changed = changed;
+        this.linkExtractor = linkExtractor;
+        this.links = links;
     }
 
     /** What a read found: the post, or the slug it moved to. */
@@ -107,6 +121,7 @@ public class PostService {
         }
         apply(post, input, now);
         posts.persistAndFlush(post);
+        indexLinks(post);
         changed.fire(new ContentChanged("post"));
         return post;
     }
@@ -153,6 +168,7 @@ public class PostService {
         apply(post, input, now);
         post.touched(actor, now);
         posts.flush();
+        indexLinks(post);
         changed.fire(new ContentChanged("post"));
         return view(post, now);
     }
@@ -182,6 +198,44 @@ public class PostService {
         changed.fire(new ContentChanged("post"));
     }
 
+    /**
+     * Rewrites the links in other posts that still point at one of this post's former slugs so
+     * they name the current one. Each post rewritten gets a new version, through the same
+     * render-on-write path as any edit. Returns the slugs of the posts rewritten.
+     */
+    @Transactional
+    public List<String> rewriteIncomingLinks(String slug, String actor) {
+        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+        List<String> former = posts.formerSlugsOf(post);
+        if (former.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Link>> bySource = new LinkedHashMap<>();
+        for (Link link : links.to(TargetType.POST, former)) {
+            bySource.computeIfAbsent(link.getPostId(), k -> new ArrayList<>()).add(link);
+        }
+        String newPath = urls.postPath(post.getSlug());
+        List<String> rewritten = new ArrayList<>();
+        Instant now = now();
+        for (var entry : bySource.entrySet()) {
+            Post source = posts.findById(entry.getKey());
+            String markdown = source.getMarkdown();
+            for (Link link : entry.getValue()) {
+                String newHref = link.getHref().replace(urls.postPath(link.getTargetSlug()), newPath);
+                markdown = Pattern.compile(Pattern.quote(link.getHref()) + "(?=[\\s)\"'>#?]|$)").matcher(markdown)
+                        .replaceAll(Matcher.quoteReplacement(newHref));
+            }
+            if (!markdown.equals(source.getMarkdown())) {
+                PostInput current = currentInput(source, now);
+                replace(source.getSlug(), new PostInput(current.title(), markdown, current.slug(), current.excerpt(),
+                        current.status(), current.publishedAt(), current.author(), current.category(), current.tags()),
+                        Precondition.NONE, actor);
+                rewritten.add(source.getSlug());
+            }
+        }
+        return rewritten;
+    }
+
     /** Result of re-rendering every post after a renderer upgrade. */
     public record RerenderReport(long total, long changed) {
     }
@@ -195,6 +249,7 @@ public class PostService {
             total++;
             if (post.rendered(renderer.render(post.getMarkdown()))) {
                 post.touched(actor, now);
+                indexLinks(post);
                 changed++;
             }
         }
@@ -202,6 +257,11 @@ public class PostService {
             this.changed.fire(new ContentChanged("post"));
         }
         return new RerenderReport(total, changed);
+    }
+
+    /** The link graph follows every write: the post's links are read again from its new HTML. */
+    private void indexLinks(Post post) {
+        links.replaceLinks(post.getId(), linkExtractor.extract(post.getHtml()));
     }
 
     PostView view(Post post, Instant now) {

@@ -45,7 +45,7 @@ public class PublicResponseCache {
     /** Cached bodies in all, before new entries are refused (they are then simply not cached). */
     static final long MAX_BYTES = 64L * 1024 * 1024;
     private static final String GENERATION = "crosslink.cache.generation";
-    private static final String[] CACHEABLE_PREFIXES = {"/api/posts", "/api/categories", "/api/tags", "/rss", "/atom",
+    private static final String[] CACHEABLE_PREFIXES = {"/api/posts", "/api/categories", "/api/tags", "/api/graph", "/rss", "/atom",
         "/feed.json"};
 
     private record Entry(long generation, byte[] body, String contentType, String etag, String lastModified,

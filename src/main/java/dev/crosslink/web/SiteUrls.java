@@ -21,7 +21,12 @@ public class SiteUrls {
     }
 
     public String post(String slug) {
-        return base + site.postPath().replace("{slug}", slug);
+        return base + postPath(slug);
+    }
+
+    /** The site-relative path of a post: /blog/{slug} by default. */
+    public String postPath(String slug) {
+        return site.postPath().replace("{slug}", slug);
     }
 
     public String category(String slug) {

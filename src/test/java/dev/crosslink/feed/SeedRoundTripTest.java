@@ -3,9 +3,8 @@ package dev.crosslink.feed;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import dev.crosslink.Api;
+import dev.crosslink.SeedFeed;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.jsoup.Jsoup;
@@ -13,8 +12,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -33,22 +30,15 @@ import static org.hamcrest.Matchers.equalTo;
 class SeedRoundTripTest {
 
     static byte[] seed() throws Exception {
-        try (InputStream in = SeedRoundTripTest.class.getResourceAsStream("/seed-feed.xml")) {
-            return in.readAllBytes();
-        }
+        return SeedFeed.bytes();
     }
 
     static SyndFeed parse(byte[] xml) throws Exception {
-        return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(xml)));
+        return SeedFeed.parse(xml);
     }
 
-    private static synchronized void importSeedOnce() throws Exception {
-        if (anonymous().get("/api/posts/cs-philosophy-sample").statusCode() == 200) {
-            return;
-        }
-        Api.admin().contentType("application/rss+xml").body(seed()).post("/api/import/rss").then().statusCode(200)
-                .body("created", equalTo(4)).body("updated", equalTo(0)).body("unchanged", equalTo(0))
-                .body("skipped.size()", equalTo(0));
+    private static void importSeedOnce() throws Exception {
+        SeedFeed.importOnce();
     }
 
     @Test
