@@ -6,7 +6,6 @@ import dev.crosslink.web.Slug;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -25,14 +24,12 @@ public class FeedResource {
 
     private final FeedService feeds;
     private final Representations representations;
-    private final CacheControl cacheControl;
+    private final String cacheControl;
 
     public FeedResource(FeedService feeds, Representations representations, CmsConfig config) {
         this.feeds = feeds;
         this.representations = representations;
-        this.cacheControl = new CacheControl();
-        this.cacheControl.setMaxAge(config.feed().maxAge());
-        this.cacheControl.setNoTransform(false);
+        this.cacheControl = "public, max-age=" + config.feed().maxAge();
     }
 
     @GET

@@ -3,7 +3,7 @@ package dev.crosslink.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -50,10 +50,11 @@ public class Representations {
 
     /** 200 with the body, or 304 when the client's copy is current. */
     public Response read(Request request, Body body) {
-        return read(request, body, (CacheControl) null);
+        return read(request, body, (String) null);
     }
 
-    public Response read(Request request, Body body, CacheControl cacheControl) {
+    /** As {@link #read(Request, Body)}, with a Cache-Control header ("public, max-age=300", say) when given. */
+    public Response read(Request request, Body body, String cacheControl) {
         Response.ResponseBuilder notModified = body.lastModified() == null
                 ? request.evaluatePreconditions(body.etag())
                 : request.evaluatePreconditions(body.lastModified(), body.etag());
@@ -63,7 +64,7 @@ public class Representations {
             builder.lastModified(body.lastModified());
         }
         if (cacheControl != null) {
-            builder.cacheControl(cacheControl);
+            builder.header(HttpHeaders.CACHE_CONTROL, cacheControl);
         }
         return builder.build();
     }

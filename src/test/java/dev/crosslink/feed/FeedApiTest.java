@@ -60,7 +60,7 @@ class FeedApiTest {
         String xml = anonymous().get(path).then().statusCode(200)
                 .contentType("application/rss+xml; charset=UTF-8")
                 .header("ETag", notNullValue()).header("Last-Modified", notNullValue())
-                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age=300"))
+                .header("Cache-Control", equalTo("public, max-age=300"))
                 .extract().asString();
         assertThat(xml).contains("<atom:link href=\"http://localhost:8080" + path + "\" rel=\"self\" type=\"application/rss+xml\"")
                 .contains("<lastBuildDate>").contains("<language>en-us</language>")
