@@ -100,18 +100,32 @@ public class OpenApiProblems implements OASFilter {
         if (collection.equals("import")) {
             return "importFeed";
         }
+        if (collection.equals("graph")) {
+            return segments.length == 1 ? "getGraph" : "get" + camel(segments[1]);
+        }
         String plural = Character.toUpperCase(collection.charAt(0)) + collection.substring(1);
         String singular = SINGULAR.getOrDefault(collection, plural);
         boolean item = segments.length > 1 && segments[1].startsWith("{");
-        String rest = item && segments.length > 2 ? Character.toUpperCase(segments[2].charAt(0)) + segments[2].substring(1) : "";
+        String rest = item && segments.length > 2 ? camel(segments[2]) : "";
         return switch (method) {
             case GET -> item ? "get" + singular + rest : "list" + plural;
-            case POST -> item ? segments[2] + singular : "create" + singular;
+            case POST -> item ? Character.toLowerCase(rest.charAt(0)) + rest.substring(1) : "create" + singular;
             case PUT -> "replace" + singular;
             case PATCH -> "patch" + singular;
             case DELETE -> "delete" + singular;
             default -> method.name().toLowerCase() + singular + rest;
         };
+    }
+
+    /** "rewrite-incoming-links" becomes "RewriteIncomingLinks". */
+    private static String camel(String dashed) {
+        StringBuilder out = new StringBuilder();
+        for (String part : dashed.split("-")) {
+            if (!part.isEmpty()) {
+                out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     private static void add(APIResponses responses, String status) {

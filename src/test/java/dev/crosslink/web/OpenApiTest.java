@@ -23,14 +23,17 @@ class OpenApiTest {
         assertThat(doc.getString("components.securitySchemes.bearer.scheme")).isEqualTo("bearer");
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         assertThat(paths).containsKeys("/api/posts", "/api/posts/{slug}", "/api/categories", "/api/categories/{slug}",
-                "/api/tags", "/api/tags/{slug}", "/api/tokens", "/api/tokens/{id}", "/api/admin/rerender");
+                "/api/tags", "/api/tags/{slug}", "/api/tokens", "/api/tokens/{id}", "/api/admin/rerender", "/api/graph",
+                "/api/graph/broken-links", "/api/posts/{slug}/links", "/api/import/rss");
         int secured = 0;
+        java.util.Set<Object> operationIds = new java.util.HashSet<>();
         for (var path : paths.entrySet()) {
             for (var operation : path.getValue().entrySet()) {
                 String where = operation.getKey() + " " + path.getKey();
                 Map<String, Object> op = operation.getValue();
                 assertThat(op.get("summary")).as("summary of %s", where).isNotNull();
                 assertThat(op.get("operationId")).as("operationId of %s", where).isNotNull();
+                assertThat(operationIds.add(op.get("operationId"))).as("unique operationId of %s", where).isTrue();
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) op.get("responses");
                 assertThat(responses.keySet()).as("responses of %s", where).anyMatch(s -> s.startsWith("2") || s.equals("301"));
