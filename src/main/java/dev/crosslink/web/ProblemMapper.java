@@ -89,14 +89,11 @@ public class ProblemMapper {
         return problem(403, "This token's role may not do this", null);
     }
 
-    @ServerExceptionMapper
-    public Response concurrentWrite(OptimisticLockException e) {
-        return problem(409, "The resource was changed by another request at the same time; read it again and retry", null);
-    }
-
-    @ServerExceptionMapper
-    public Response concurrentWrite(StaleObjectStateException e) {
-        return problem(409, "The resource was changed by another request at the same time; read it again and retry", null);
+    /** Two writes raced: a version bump or a unique slug lost at commit. Nothing of this request was kept. */
+    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class,
+        org.hibernate.exception.ConstraintViolationException.class})
+    public Response concurrentWrite(RuntimeException e) {
+        return problem(409, "Another request changed the same data at the same moment; read it again and retry", null);
     }
 
     @ServerExceptionMapper

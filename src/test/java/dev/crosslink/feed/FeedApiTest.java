@@ -130,6 +130,19 @@ class FeedApiTest {
     }
 
     @Test
+    void guidStaysTheSameWhenTheSlugChanges() throws Exception {
+        String category = Api.category(Api.unique("Guids"));
+        String slug = Api.publishedPost("Renamed later", "r", Map.of("category", category));
+        String path = "/rss/categories/" + category;
+        SyndEntry before = rss(path).getEntries().get(0);
+        editor().contentType("application/merge-patch+json").body(Map.of("slug", slug + "-new"))
+                .patch("/api/posts/" + slug).then().statusCode(200);
+        SyndEntry after = rss(path).getEntries().get(0);
+        assertThat(after.getUri()).isEqualTo(before.getUri()).isEqualTo("http://localhost:8080/blog/" + slug);
+        assertThat(after.getLink()).isEqualTo("http://localhost:8080/blog/" + slug + "-new");
+    }
+
+    @Test
     void atomCarriesTheSameItems() throws Exception {
         String category = Api.category(Api.unique("Atom"));
         String slug = Api.publishedPost("In Atom", "Body with [a link](/blog/x).", Map.of("category", category, "tags", List.of("t1")));
