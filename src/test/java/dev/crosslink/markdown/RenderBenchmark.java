@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,6 +30,14 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class RenderBenchmark {
 
+    /**
+     * seed: the seed feed's first post (an 11.7 KB essay: prose, headings, lists, links, two code
+     * blocks), as our importer stores it. dense: a synthetic 10.5 KB post packed with links, a
+     * table, a task list and code in every section, the worst case we write ourselves.
+     */
+    @Param({"seed", "dense"})
+    public String post;
+
     private MarkdownRenderer renderer;
     private HtmlSanitizer sanitizer;
     private String markdown;
@@ -38,7 +47,7 @@ public class RenderBenchmark {
     public void setUp() throws IOException {
         sanitizer = new HtmlSanitizer();
         renderer = new MarkdownRenderer(sanitizer);
-        markdown = post10k();
+        markdown = post.equals("seed") ? seedPost() : post10k();
         renderedOnce = renderer.render(markdown).html();
     }
 
@@ -51,6 +60,16 @@ public class RenderBenchmark {
                 post.append(section);
             }
             return post.toString();
+        }
+    }
+
+    /** The first item of seed-feed.xml, converted to Markdown the way an import stores it. */
+    public static String seedPost() throws IOException {
+        try (InputStream in = RenderBenchmark.class.getResourceAsStream("/seed-feed.xml")) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int start = xml.indexOf("<content:encoded><![CDATA[") + "<content:encoded><![CDATA[".length();
+            String html = xml.substring(start, xml.indexOf("]]></content:encoded>", start));
+            return new dev.crosslink.importer.HtmlToMarkdown().convert(html);
         }
     }
 
