@@ -79,9 +79,9 @@ public class FeedService {
         List<FeedItem> items = new ArrayList<>();
         Instant updated = null;
         for (Post post : posts.list(filter, 1, config.feed().size())) {
-            items.add(item(post));
-            Instant changed = post.getUpdatedAt().isAfter(post.getPublishedAt()) ? post.getUpdatedAt() : post.getPublishedAt();
-            updated = updated == null || changed.isAfter(updated) ? changed : updated;
+            FeedItem item = item(post);
+            items.add(item);
+            updated = updated == null || item.updated().isAfter(updated) ? item.updated() : updated;
         }
         String base = urls.base();
         FeedChannel channel = new FeedChannel(title, base + "/", config.site().description(), config.site().language(),

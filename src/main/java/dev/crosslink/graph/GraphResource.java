@@ -1,10 +1,10 @@
 package dev.crosslink.graph;
 
+import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
 import dev.crosslink.web.PageParams;
 import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.Slug;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,11 +27,11 @@ import java.util.Set;
 public class GraphResource {
 
     private final GraphService graph;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public GraphResource(GraphService graph, SecurityIdentity identity) {
+    public GraphResource(GraphService graph, Caller caller) {
         this.graph = graph;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -58,7 +58,7 @@ public class GraphResource {
             center = around;
         }
         int steps = PageParams.parse("depth", depth, 1, 1, 2);
-        return graph.graph(isEditor(), edgeTypes, center, steps);
+        return graph.graph(caller.isEditor(), edgeTypes, center, steps);
     }
 
     @GET
@@ -70,7 +70,4 @@ public class GraphResource {
         return graph.brokenLinks();
     }
 
-    private boolean isEditor() {
-        return identity.hasRole(Role.EDITOR_NAME);
-    }
 }

@@ -1,9 +1,9 @@
 package dev.crosslink.graph;
 
+import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
 import dev.crosslink.web.PageParams;
 import dev.crosslink.web.Slug;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,11 +24,11 @@ import java.util.List;
 public class PostLinksResource {
 
     private final GraphService graph;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public PostLinksResource(GraphService graph, SecurityIdentity identity) {
+    public PostLinksResource(GraphService graph, Caller caller) {
         this.graph = graph;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -36,7 +36,7 @@ public class PostLinksResource {
     @Operation(summary = "A post's outbound links", description = "Each with its kind, its target (or null) and whether it is broken.")
     @APIResponse(responseCode = "200", description = "The links, in document order")
     public List<GraphViews.LinkView> links(@PathParam("slug") String slug) {
-        return graph.links(Slug.fromPath(slug, "post"), isEditor());
+        return graph.links(Slug.fromPath(slug, "post"), caller.isEditor());
     }
 
     @GET
@@ -44,7 +44,7 @@ public class PostLinksResource {
     @Operation(summary = "The posts that link to this one", description = "Links to any of its former slugs count too.")
     @APIResponse(responseCode = "200", description = "One entry per linking post, with the link's text")
     public List<GraphViews.Backlink> backlinks(@PathParam("slug") String slug) {
-        return graph.backlinks(Slug.fromPath(slug, "post"), isEditor());
+        return graph.backlinks(Slug.fromPath(slug, "post"), caller.isEditor());
     }
 
     @GET
@@ -54,10 +54,7 @@ public class PostLinksResource {
     @APIResponse(responseCode = "200", description = "Highest score first")
     public List<GraphViews.Related> related(@PathParam("slug") String slug,
                                             @QueryParam("limit") @Parameter(description = "1-50, default 5", example = "5") String limit) {
-        return graph.related(Slug.fromPath(slug, "post"), PageParams.parse("limit", limit, 5, 1, 50), isEditor());
+        return graph.related(Slug.fromPath(slug, "post"), PageParams.parse("limit", limit, 5, 1, 50), caller.isEditor());
     }
 
-    private boolean isEditor() {
-        return identity.hasRole(Role.EDITOR_NAME);
-    }
 }

@@ -1,7 +1,7 @@
 package dev.crosslink.importer;
 
+import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ImportResource {
 
     private final FeedImporter importer;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public ImportResource(FeedImporter importer, SecurityIdentity identity) {
+    public ImportResource(FeedImporter importer, Caller caller) {
         this.importer = importer;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -41,6 +41,6 @@ public class ImportResource {
         if (document == null || document.length == 0) {
             throw new dev.crosslink.web.ProblemException(400, "The feed cannot be imported: the body is empty");
         }
-        return importer.importFeed(document, identity.getPrincipal().getName());
+        return importer.importFeed(document, caller.name());
     }
 }

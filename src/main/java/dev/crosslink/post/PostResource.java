@@ -1,12 +1,12 @@
 package dev.crosslink.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
 import dev.crosslink.web.Representations;
 import dev.crosslink.web.Slug;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,12 +45,12 @@ public class PostResource {
 
     private final PostService posts;
     private final Representations representations;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public PostResource(PostService posts, Representations representations, SecurityIdentity identity) {
+    public PostResource(PostService posts, Representations representations, Caller caller) {
         this.posts = posts;
         this.representations = representations;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -58,7 +58,7 @@ public class PostResource {
             description = "Anonymous callers see published posts whose publishedAt has passed; editors see all.")
     @APIResponse(responseCode = "200", description = "One page of posts, with a Link header")
     public RestResponse<Page<PostView>> list(@BeanParam PostListParams params, @Context UriInfo uriInfo) {
-        return posts.list(params, isEditor()).toResponse(uriInfo);
+        return posts.list(params, caller.isEditor()).toResponse(uriInfo);
     }
 
     @GET
@@ -70,7 +70,7 @@ public class PostResource {
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("slug") @Parameter(example = "distributed-systems-sample") String slug,
                         @Context Request request) {
-        PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), isEditor());
+        PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), caller.isEditor());
         if (found.movedTo() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
                     .location(URI.create("/api/posts/" + found.movedTo())).build();
@@ -85,7 +85,7 @@ public class PostResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new post",
             content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PostInput input) {
-        PostView created = posts.create(input, actor());
+        PostView created = posts.create(input, caller.name());
         return representations.created(URI.create("/api/posts/" + created.slug()), created, created.updatedAt());
     }
 
@@ -98,7 +98,7 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The replaced post", content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response replace(@PathParam("slug") String slug, @Valid @NotNull(message = "a JSON body is required") PostInput input,
                             @Context Request request) {
-        PostView updated = posts.replace(Slug.fromPath(slug, "post"), input, representations.precondition(request), actor());
+        PostView updated = posts.replace(Slug.fromPath(slug, "post"), input, representations.precondition(request), caller.name());
         return representations.ok(updated, updated.updatedAt());
     }
 
@@ -113,7 +113,7 @@ public class PostResource {
     @APIResponse(responseCode = "200", description = "The changed post", content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response patch(@PathParam("slug") String slug, @NotNull(message = "a JSON body is required") JsonNode patch,
                           @Context Request request) {
-        PostView updated = posts.patch(Slug.fromPath(slug, "post"), patch, representations.precondition(request), actor());
+        PostView updated = posts.patch(Slug.fromPath(slug, "post"), patch, representations.precondition(request), caller.name());
         return representations.ok(updated, updated.updatedAt());
     }
 
@@ -135,14 +135,8 @@ public class PostResource {
                     + "rewritten gets a new version.")
     @APIResponse(responseCode = "200", description = "The slugs of the posts rewritten")
     public dev.crosslink.graph.GraphViews.RewriteReport rewriteIncomingLinks(@PathParam("slug") String slug) {
-        return new dev.crosslink.graph.GraphViews.RewriteReport(posts.rewriteIncomingLinks(Slug.fromPath(slug, "post"), actor()));
+        return new dev.crosslink.graph.GraphViews.RewriteReport(posts.rewriteIncomingLinks(Slug.fromPath(slug, "post"), caller.name()));
     }
 
-    private boolean isEditor() {
-        return identity.hasRole(Role.EDITOR_NAME);
-    }
 
-    private String actor() {
-        return identity.getPrincipal().getName();
-    }
 }

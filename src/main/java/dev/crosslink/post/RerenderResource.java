@@ -1,7 +1,7 @@
 package dev.crosslink.post;
 
+import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RerenderResource {
 
     private final PostService posts;
-    private final SecurityIdentity identity;
+    private final Caller caller;
 
-    public RerenderResource(PostService posts, SecurityIdentity identity) {
+    public RerenderResource(PostService posts, Caller caller) {
         this.posts = posts;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @POST
@@ -31,6 +31,6 @@ public class RerenderResource {
             + "excerpt and reading time where they changed; reports how many posts there are and how many changed.")
     @APIResponse(responseCode = "200", description = "{total, changed}")
     public PostService.RerenderReport rerender() {
-        return posts.rerenderAll(identity.getPrincipal().getName());
+        return posts.rerenderAll(caller.name());
     }
 }
