@@ -1,5 +1,6 @@
 package dev.crosslink.web;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,6 +15,14 @@ public interface CmsConfig {
     Feed feed();
 
     Auth auth();
+
+    Limits limits();
+
+    interface Limits {
+        /** The largest request body accepted; larger ones are a 413 problem. */
+        @WithDefault("2M")
+        MemorySize bodySize();
+    }
 
     interface Site {
         String title();

@@ -61,6 +61,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause);
+        }
         return problem(400, "The request body is not valid JSON: " + clip(e.getOriginalMessage()), null);
     }
 
@@ -100,6 +104,10 @@ public class ProblemMapper {
     public Response http(WebApplicationException e) {
         Response original = e.getResponse();
         int status = original.getStatus();
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause);
+        }
         if (status == 400 && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return fieldShape(mapping);
         }
@@ -132,7 +140,21 @@ public class ProblemMapper {
         return problem(500, "The server could not handle this request", null);
     }
 
+    /** A problem raised while the body was being read (BodyLimit's 413) arrives wrapped by the parser. */
+    private static ProblemException problemCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
     private Response fieldShape(JsonMappingException e) {
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause);
+        }
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);

@@ -65,9 +65,32 @@ class ErrorsTest {
         long before = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
         String huge = "{\"title\":\"big\",\"markdown\":\"" + "a".repeat(2 * 1024 * 1024 + 10) + "\"}";
         editor().contentType(ContentType.JSON).body(huge).post("/api/posts").then()
-                .statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+                .statusCode(413).contentType(PROBLEM).body("status", equalTo(413))
+                .body("detail", org.hamcrest.Matchers.startsWith("The declared request body"));
         long after = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
         org.junit.jupiter.api.Assertions.assertEquals(before, after);
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIs413ProblemToo() throws Exception {
+        long before = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (int size : new int[] {2 * 1024 * 1024 + 10, 6 * 1024 * 1024}) {
+            byte[] json = ("{\"title\":\"big\",\"markdown\":\"" + "a".repeat(size) + "\"}").getBytes();
+            // A body of unknown length goes out with Transfer-Encoding: chunked: no Content-Length warns us.
+            var request = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/api/posts"))
+                    .header("Authorization", "Bearer " + Api.ADMIN_TOKEN).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json)))
+                    .build();
+            var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.junit.jupiter.api.Assertions.assertEquals(413, response.statusCode());
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+            org.assertj.core.api.Assertions.assertThat(response.body()).contains("\"status\":413")
+                    .contains("The request body is larger");
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(before,
+                editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems"));
     }
 
     @Test
