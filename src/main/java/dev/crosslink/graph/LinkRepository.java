@@ -18,15 +18,7 @@ public class LinkRepository implements PanacheRepositoryBase<Link, UUID> {
         }
     }
 
-    public List<Link> of(UUID postId) {
-        return find("postId", Sort.by("position"), postId).list();
-    }
-
     public List<Link> to(TargetType type, List<String> slugs) {
         return find("targetType = ?1 and targetSlug in ?2", Sort.by("position"), type.wire(), slugs).list();
-    }
-
-    public List<Link> internal() {
-        return find("kind", "internal").list();
     }
 }

@@ -26,9 +26,6 @@ import java.util.List;
 @ApplicationScoped
 public class MarkdownRenderer {
 
-    /** Bumped when the output for the same Markdown may change; see the admin re-render endpoint. */
-    public static final int VERSION = 1;
-
     static final int WORDS_PER_MINUTE = 220;
     static final int EXCERPT_LENGTH = 280;
 
