@@ -66,18 +66,21 @@ public class FeedService {
         String title = config.site().title();
         String category = null;
         List<String> tagFilter = List.of();
+        Term term = null;
         if (scope.kind().equals("category")) {
-            Term term = categories.findOptional(scope.slug()).orElseThrow(() -> ProblemException.notFound("category", scope.slug()));
-            title += " — " + term.getName();
+            term = categories.findOptional(scope.slug()).orElseThrow(() -> ProblemException.notFound("category", scope.slug()));
             category = term.getSlug();
         } else if (scope.kind().equals("tag")) {
-            Term term = tags.findOptional(scope.slug()).orElseThrow(() -> ProblemException.notFound("tag", scope.slug()));
-            title += " — " + term.getName();
+            term = tags.findOptional(scope.slug()).orElseThrow(() -> ProblemException.notFound("tag", scope.slug()));
             tagFilter = List.of(term.getSlug());
+        }
+        if (term != null) {
+            title += " — " + term.getName();
         }
         var filter = new PostRepository.Filter(true, null, category, tagFilter, null, NEWEST_FIRST, now);
         List<FeedItem> items = new ArrayList<>();
-        Instant updated = null;
+        // The channel changes when an item does, or (for a category or tag feed) when the term is renamed.
+        Instant updated = term == null ? null : term.getUpdatedAt();
         for (Post post : posts.list(filter, 1, config.feed().size())) {
             FeedItem item = item(post);
             items.add(item);
@@ -91,7 +94,8 @@ public class FeedService {
             case ATOM -> atom.write(channel);
             case JSON -> json.write(channel);
         };
-        return new FeedDocument(bytes, updated);
+        // An empty site feed still answers with a Last-Modified, like every feed: the epoch, not the clock.
+        return new FeedDocument(bytes, updated == null ? Instant.EPOCH : updated);
     }
 
     /** How many feed documents were built since start: polls served from cache do not count. */

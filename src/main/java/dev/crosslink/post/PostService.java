@@ -142,16 +142,14 @@ public class PostService {
         }
         Post post = existing.get();
         Instant now = now();
-        PostInput incoming = new PostInput(input.title().strip(), input.markdown(), input.slug(),
-                input.excerpt() == null || input.excerpt().isBlank() ? null : input.excerpt().strip(),
-                input.publishedAt().isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED,
-                input.publishedAt().truncatedTo(ChronoUnit.MILLIS),
-                input.author() == null || input.author().isBlank() ? defaultAuthor : input.author().strip(),
-                input.category(), tagsFor(input.tags()).stream().map(Tag::getSlug).toList());
+        PostInput stored = stored(input, post, now);
+        PostInput incoming = new PostInput(stored.title(), stored.markdown(), stored.slug(), stored.excerpt(),
+                stored.status(), stored.publishedAt(), stored.author(), stored.category(),
+                tagsFor(stored.tags()).stream().map(Tag::getSlug).toList());
         if (incoming.equals(currentInput(post, now))) {
             return ImportOutcome.UNCHANGED;
         }
-        replace(post.getSlug(), incoming, Precondition.NONE, actor);
+        replace(post.getSlug(), input, Precondition.NONE, actor);
         return ImportOutcome.UPDATED;
     }
 
@@ -269,18 +267,22 @@ public class PostService {
     }
 
     private void apply(Post post, PostInput input, Instant now) {
-        Rendering rendering = renderer.render(input.markdown());
+        PostInput stored = stored(input, post, now);
+        Rendering rendering = renderer.render(stored.markdown());
         if (rendering.html().length() > Post.MAX_HTML) {
             throw ProblemException.field("markdown", "renders to more than " + Post.MAX_HTML + " characters of HTML");
         }
-        String customExcerpt = input.excerpt() == null || input.excerpt().isBlank() ? null : input.excerpt().strip();
-        post.content(input.title().strip(), input.markdown(), customExcerpt, rendering);
-        post.author(input.author() == null || input.author().isBlank() ? defaultAuthor : input.author().strip());
-        publication(post, input, now);
-        post.classify(category(input.category()), tagsFor(input.tags()));
+        post.content(stored.title(), stored.markdown(), stored.excerpt(), rendering);
+        post.author(stored.author());
+        post.publication(stored.status(), stored.publishedAt(), urls.post(post.getSlug()));
+        post.classify(category(stored.category()), tagsFor(stored.tags()));
     }
 
-    private void publication(Post post, PostInput input, Instant now) {
+    /**
+     * The input as a write stores it: text trimmed, defaults filled in, the publication resolved.
+     * Writes apply it and imports compare with it, so both follow the same rules.
+     */
+    private PostInput stored(PostInput input, Post post, Instant now) {
         PostStatus status = input.status() == null ? PostStatus.DRAFT : input.status();
         Instant at = input.publishedAt() == null ? null : input.publishedAt().truncatedTo(ChronoUnit.MILLIS);
         switch (status) {
@@ -299,7 +301,13 @@ public class PostService {
             }
             case DRAFT -> { }
         }
-        post.publication(status, at, urls.post(post.getSlug()));
+        return new PostInput(input.title().strip(), input.markdown(), input.slug(), blankToNull(input.excerpt()), status, at,
+                input.author() == null || input.author().isBlank() ? defaultAuthor : input.author().strip(),
+                blankToNull(input.category()), input.tags() == null ? List.of() : input.tags());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private Category category(String slug) {
@@ -311,9 +319,6 @@ public class PostService {
     }
 
     private List<Tag> tagsFor(List<String> names) {
-        if (names == null) {
-            return List.of();
-        }
         LinkedHashSet<Tag> found = new LinkedHashSet<>();
         for (String name : names) {
             found.add(tags.findOrCreate(name));

@@ -210,8 +210,13 @@ class PostApiTest {
     }
 
     @Test
-    void patchNeedsMergePatchMediaType() {
+    void patchNeedsMergePatchMediaTypeAndAnObject() {
         String slug = Api.publishedPost(Api.unique("Media"), "x", Map.of());
+        editor().contentType("application/merge-patch+json").body("[{\"op\": \"replace\"}]")
+                .patch("/api/posts/" + slug).then().statusCode(400).contentType("application/problem+json");
+        editor().contentType("application/merge-patch+json").body(Map.of("title", ""))
+                .patch("/api/posts/" + slug).then().statusCode(400).body("errors[0].field", equalTo("title"));
+        anonymous().get("/api/posts/" + slug).then().body("version", equalTo(0));
         editorJson().body(Map.of("title", "y")).patch("/api/posts/" + slug).then().statusCode(415)
                 .contentType("application/problem+json");
     }
