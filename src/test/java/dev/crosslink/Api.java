@@ -39,6 +39,12 @@ public final class Api {
         return RestAssured.given().header("Authorization", "Bearer " + editorToken);
     }
 
+    /** The editor token itself, for tests that send requests without REST Assured. */
+    public static synchronized String editorTokenValue() {
+        editor();
+        return editorToken;
+    }
+
     public static RequestSpecification editorJson() {
         return editor().contentType(ContentType.JSON);
     }

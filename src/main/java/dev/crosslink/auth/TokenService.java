@@ -1,5 +1,7 @@
 package dev.crosslink.auth;
 
+import dev.crosslink.database.Coordination;
+import dev.crosslink.database.Transactions;
 import dev.crosslink.web.ProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +21,13 @@ public class TokenService {
     static final String BOOTSTRAP_NAME = "bootstrap-admin";
 
     private final ApiTokenRepository tokens;
+    private final Coordination coordination;
+    private final Transactions transactions;
 
-    public TokenService(ApiTokenRepository tokens) {
+    public TokenService(ApiTokenRepository tokens, Coordination coordination, Transactions transactions) {
         this.tokens = tokens;
+        this.coordination = coordination;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -37,14 +43,20 @@ public class TokenService {
         return tokens.findAll(Sort.by("createdAt")).stream().map(t -> TokenView.of(t, null)).toList();
     }
 
-    @Transactional
+    /**
+     * Revokes a token. The last-admin rule is checked under the tokens lock, so two admins revoking
+     * each other's tokens at the same moment (on one node or two) cannot both succeed.
+     */
     public void delete(UUID id) {
-        ApiToken token = tokens.findByIdOptional(id)
-                .orElseThrow(() -> new ProblemException(404, "No token with id " + id));
-        if (token.getRole() == Role.ADMIN && tokens.count("role", Role.ADMIN) == 1) {
-            throw ProblemException.conflict("This is the last admin token; create another admin token first");
-        }
-        tokens.delete(token);
+        transactions.run(() -> {
+            coordination.lock(Coordination.TOKENS);
+            ApiToken token = tokens.findByIdOptional(id)
+                    .orElseThrow(() -> new ProblemException(404, "No token with id " + id));
+            if (token.getRole() == Role.ADMIN && tokens.count("role", Role.ADMIN) == 1) {
+                throw ProblemException.conflict("This is the last admin token; create another admin token first");
+            }
+            tokens.delete(token);
+        });
     }
 
     @Transactional
@@ -56,8 +68,13 @@ public class TokenService {
      * The first admin: the configured token is made sure to exist; with none configured and no admin
      * at all, one is generated and printed once, the only time its secret is ever known.
      */
-    @Transactional
     public void bootstrap(Optional<String> configured) {
+        transactions.run(() -> bootstrapUnderLock(configured));
+    }
+
+    /** Under the tokens lock: two nodes starting at once on an empty database make one admin token, not two. */
+    private void bootstrapUnderLock(Optional<String> configured) {
+        coordination.lock(Coordination.TOKENS);
         if (configured.isPresent() && !configured.get().isBlank()) {
             String secret = configured.get().strip();
             if (tokens.findBySecret(secret).isEmpty()) {

@@ -3,6 +3,7 @@ package dev.crosslink.feed;
 import dev.crosslink.web.CmsConfig;
 import dev.crosslink.web.Representations;
 import dev.crosslink.web.Slug;
+import dev.crosslink.web.PublicRead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,7 @@ public class FeedResource {
     }
 
     @GET
+    @PublicRead
     @Path("{format: rss|atom|feed\\.json}")
     @Operation(summary = "The site's feed", description = "rss: RSS 2.0 (application/rss+xml); atom: Atom 1.0; "
             + "feed.json: JSON Feed 1.1. ETag and Last-Modified come from the content; conditional requests get 304.")
@@ -44,6 +46,7 @@ public class FeedResource {
     }
 
     @GET
+    @PublicRead
     @Path("{format: rss|atom|feed\\.json}/{kind: categories|tags}/{slug}")
     @Operation(summary = "The feed of one category or tag", description = "404 for an unknown category or tag.")
     @APIResponse(responseCode = "200", description = "The feed")

@@ -6,6 +6,7 @@ import dev.crosslink.web.PageParams;
 import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
+import dev.crosslink.web.PublicRead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,7 @@ public class GraphResource {
     }
 
     @GET
+    @PublicRead
     @Operation(summary = "The whole graph, or one post's neighbourhood",
             description = "Nodes are posts, categories and tags (ids like post:<slug>); edges are links_to, in_category and "
                     + "tagged. Anonymous callers see public posts only.")

@@ -4,6 +4,7 @@ import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
 import dev.crosslink.web.PageParams;
 import dev.crosslink.web.Slug;
+import dev.crosslink.web.PublicRead;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,7 @@ public class PostLinksResource {
     }
 
     @GET
+    @PublicRead
     @Path("links")
     @Operation(summary = "A post's outbound links", description = "Each with its kind, its target (or null) and whether it is broken.")
     @APIResponse(responseCode = "200", description = "The links, in document order")
@@ -40,6 +42,7 @@ public class PostLinksResource {
     }
 
     @GET
+    @PublicRead
     @Path("backlinks")
     @Operation(summary = "The posts that link to this one", description = "Links to any of its former slugs count too.")
     @APIResponse(responseCode = "200", description = "One entry per linking post, with the link's text")
@@ -48,6 +51,7 @@ public class PostLinksResource {
     }
 
     @GET
+    @PublicRead
     @Path("related")
     @Operation(summary = "Other posts ranked by shared links, backlinks, tags and category",
             description = "The score's formula is in docs/graph.md.")

@@ -113,6 +113,11 @@ public class Post {
         return status != PostStatus.DRAFT && publishedAt != null && !publishedAt.isAfter(now);
     }
 
+    /** Public now or at a set instant (published or scheduled): what anonymous readers see, now or later. */
+    public boolean isVisibleSomeday() {
+        return status != PostStatus.DRAFT && publishedAt != null;
+    }
+
     /** A scheduled post whose time has come reads as published, with no job needed to flip it. */
     public PostStatus statusAt(Instant now) {
         return status == PostStatus.SCHEDULED && isPublicAt(now) ? PostStatus.PUBLISHED : status;

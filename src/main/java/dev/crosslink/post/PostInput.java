@@ -29,6 +29,10 @@ public record PostInput(
         @Size(max = 50) @Schema(description = "Tag slugs or names; unknown ones are created", examples = "[\"consensus\", \"raft\"]")
         List<@NotBlank @Size(max = 200) String> tags) {
 
+    /** publishedAt bounds (CONTRACT section 3): every feed format and every clock can carry these. */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
     /** 200,000 characters: about forty times a long essay, well inside the 2 MiB body limit. */
     public static final int MAX_MARKDOWN = 200_000;
 }

@@ -5,7 +5,9 @@ import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
+import dev.crosslink.web.PublicRead;
 import dev.crosslink.web.Representations;
+import dev.crosslink.web.SiteUrls;
 import dev.crosslink.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -47,21 +49,26 @@ public class PostResource {
     private final Representations representations;
     private final Caller caller;
 
-    public PostResource(PostService posts, Representations representations, Caller caller) {
+    private final SiteUrls urls;
+
+    public PostResource(PostService posts, Representations representations, Caller caller, SiteUrls urls) {
+        this.urls = urls;
         this.posts = posts;
         this.representations = representations;
         this.caller = caller;
     }
 
     @GET
+    @PublicRead
     @Operation(summary = "List posts",
             description = "Anonymous callers see published posts whose publishedAt has passed; editors see all.")
     @APIResponse(responseCode = "200", description = "One page of posts, with a Link header")
     public RestResponse<Page<PostView>> list(@BeanParam PostListParams params, @Context UriInfo uriInfo) {
-        return posts.list(params, caller.isEditor()).toResponse(uriInfo);
+        return posts.list(params, caller.isEditor()).toResponse(uriInfo, urls);
     }
 
     @GET
+    @PublicRead
     @Path("{slug}")
     @Operation(summary = "Get one post", description = "A former slug answers 301 to the current one. "
             + "Drafts and future posts are 404 to anonymous callers.")
@@ -73,7 +80,7 @@ public class PostResource {
         PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), caller.isEditor());
         if (found.movedTo() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(URI.create("/api/posts/" + found.movedTo())).build();
+                    .location(urls.api("/api/posts/" + found.movedTo())).build();
         }
         return representations.read(request, found.post(), found.lastModified());
     }
@@ -86,7 +93,7 @@ public class PostResource {
             content = @Content(schema = @Schema(implementation = PostView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") PostInput input) {
         PostView created = posts.create(input, caller.name());
-        return representations.created(URI.create("/api/posts/" + created.slug()), created, created.updatedAt());
+        return representations.created(urls.api("/api/posts/" + created.slug()), created, created.updatedAt());
     }
 
     @PUT

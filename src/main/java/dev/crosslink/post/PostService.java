@@ -22,6 +22,8 @@ import dev.crosslink.web.Slug;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import dev.crosslink.database.Transactions;
+import java.time.Clock;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,10 +54,12 @@ public class PostService {
     private final Event<ContentChanged> changed;
     private final LinkExtractor linkExtractor;
     private final LinkRepository links;
+    private final Transactions transactions;
+    private final Clock clock;
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
                        MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed,
-                       LinkExtractor linkExtractor, LinkRepository links) {
+                       LinkExtractor linkExtractor, LinkRepository links, Transactions transactions, Clock clock) {
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
@@ -66,6 +70,8 @@ public class PostService {
         this.changed = changed;
         this.linkExtractor = linkExtractor;
         this.links = links;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /** What a read found: the post, or the slug it moved to. */
@@ -106,9 +112,9 @@ public class PostService {
                 .orElseThrow(() -> ProblemException.notFound("post", slug));
     }
 
-    @Transactional
+    /** A new post; a derived slug or a new tag that another request claims at the same moment is retried. */
     public PostView create(PostInput input, String actor) {
-        return view(create(input, PostSource.API, actor), now());
+        return transactions.write(() -> view(create(input, PostSource.API, actor), now()));
     }
 
     private Post create(PostInput input, PostSource source, String actor) {
@@ -122,7 +128,7 @@ public class PostService {
         apply(post, input, now);
         posts.persistAndFlush(post);
         indexLinks(post);
-        changed.fire(new ContentChanged("post"));
+        announce(false, post);
         return post;
     }
 
@@ -149,15 +155,23 @@ public class PostService {
         if (incoming.equals(currentInput(post, now))) {
             return ImportOutcome.UNCHANGED;
         }
-        replace(post.getSlug(), input, Precondition.NONE, actor);
+        replaceNow(post.getSlug(), input, Precondition.NONE, actor);
         return ImportOutcome.UPDATED;
     }
 
-    @Transactional
+    /**
+     * Replaces a post. A write that loses the race for the row to a concurrent one runs again on what
+     * the winner stored, so it answers 412 when it carried an If-Match that no longer holds.
+     */
     public PostView replace(String slug, PostInput input, Precondition precondition, String actor) {
+        return transactions.write(() -> replaceNow(slug, input, precondition, actor));
+    }
+
+    private PostView replaceNow(String slug, PostInput input, Precondition precondition, String actor) {
         Instant now = now();
         Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
         precondition.check(view(post, now), post.getUpdatedAt());
+        boolean wasVisible = post.isVisibleSomeday();
         if (input.slug() != null && !input.slug().equals(post.getSlug())) {
             String old = post.getSlug();
             post.slug(claim(input.slug(), post));
@@ -167,15 +181,25 @@ public class PostService {
         post.touched(actor, now);
         posts.flush();
         indexLinks(post);
-        changed.fire(new ContentChanged("post"));
+        announce(wasVisible, post);
         return view(post, now);
     }
 
-    @Transactional
     public PostView patch(String slug, JsonNode patch, Precondition precondition, String actor) {
-        Instant now = now();
-        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
-        return replace(slug, mergePatch.apply(currentInput(post, now), patch, PostInput.class), precondition, actor);
+        return transactions.write(() -> {
+            Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+            return replaceNow(slug, mergePatch.apply(currentInput(post, now()), patch, PostInput.class), precondition, actor);
+        });
+    }
+
+    /**
+     * Tells the rest of the system that public content changed: only when the post was or is now
+     * public or scheduled. A draft edit changes nothing an anonymous reader can see.
+     */
+    private void announce(boolean wasVisible, Post post) {
+        if (wasVisible || post.isVisibleSomeday()) {
+            changed.fire(new ContentChanged("post"));
+        }
     }
 
     /** The post as an editor would write it: what PATCH merges into and imports compare with. */
@@ -186,14 +210,19 @@ public class PostService {
                 post.getTags().stream().map(Tag::getSlug).toList());
     }
 
-    @Transactional
     public void delete(String slug, Precondition precondition) {
-        Instant now = now();
-        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
-        precondition.check(view(post, now), post.getUpdatedAt());
-        posts.deleteFormerSlugsOf(post);
-        posts.delete(post);
-        changed.fire(new ContentChanged("post"));
+        transactions.run(() -> {
+            Instant now = now();
+            Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+            precondition.check(view(post, now), post.getUpdatedAt());
+            boolean wasVisible = post.isVisibleSomeday();
+            posts.deleteFormerSlugsOf(post);
+            posts.delete(post);
+            posts.flush();
+            if (wasVisible) {
+                changed.fire(new ContentChanged("post"));
+            }
+        });
     }
 
     /**
@@ -201,8 +230,11 @@ public class PostService {
      * they name the current one. Each post rewritten gets a new version, through the same
      * render-on-write path as any edit. Returns the slugs of the posts rewritten.
      */
-    @Transactional
     public List<String> rewriteIncomingLinks(String slug, String actor) {
+        return transactions.write(() -> rewriteIncomingLinksNow(slug, actor));
+    }
+
+    private List<String> rewriteIncomingLinksNow(String slug, String actor) {
         Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
         List<String> former = posts.formerSlugsOf(post);
         if (former.isEmpty()) {
@@ -225,7 +257,7 @@ public class PostService {
             }
             if (!markdown.equals(source.getMarkdown())) {
                 PostInput current = currentInput(source, now);
-                replace(source.getSlug(), new PostInput(current.title(), markdown, current.slug(), current.excerpt(),
+                replaceNow(source.getSlug(), new PostInput(current.title(), markdown, current.slug(), current.excerpt(),
                         current.status(), current.publishedAt(), current.author(), current.category(), current.tags()),
                         Precondition.NONE, actor);
                 rewritten.add(source.getSlug());
@@ -238,8 +270,11 @@ public class PostService {
     public record RerenderReport(long total, long changed) {
     }
 
-    @Transactional
     public RerenderReport rerenderAll(String actor) {
+        return transactions.write(() -> rerenderAllNow(actor));
+    }
+
+    private RerenderReport rerenderAllNow(String actor) {
         Instant now = now();
         long total = 0;
         long changed = 0;
@@ -284,6 +319,9 @@ public class PostService {
      */
     private PostInput stored(PostInput input, Post post, Instant now) {
         PostStatus status = input.status() == null ? PostStatus.DRAFT : input.status();
+        if (input.publishedAt() != null && (input.publishedAt().isBefore(PostInput.EARLIEST) || input.publishedAt().isAfter(PostInput.LATEST))) {
+            throw ProblemException.field("publishedAt", "must lie between the years 1970 and 9999");
+        }
         Instant at = input.publishedAt() == null ? null : input.publishedAt().truncatedTo(ChronoUnit.MILLIS);
         switch (status) {
             case SCHEDULED -> {
@@ -350,7 +388,7 @@ public class PostService {
         }
     }
 
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -1,6 +1,7 @@
 package dev.crosslink.taxonomy;
 
 import dev.crosslink.web.Representations;
+import dev.crosslink.web.SiteUrls;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -10,7 +11,7 @@ public class CategoryResource extends TermResource<Category> {
 
     static final String PATH = "/api/categories";
 
-    public CategoryResource(CategoryService categories, Representations representations) {
-        super(categories, representations, PATH, "category");
+    public CategoryResource(CategoryService categories, Representations representations, SiteUrls urls) {
+        super(categories, representations, urls, PATH, "category");
     }
 }

@@ -7,6 +7,7 @@ import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.SiteUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -20,8 +21,8 @@ public class CategoryService extends TermService<Category> {
     private final SiteUrls urls;
 
     public CategoryService(CategoryRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
-                           Event<ContentChanged> changed) {
-        super(repository, mergePatch, changed, "category");
+                           Event<ContentChanged> changed, Transactions transactions) {
+        super(repository, mergePatch, changed, transactions, "category");
         this.posts = posts;
         this.urls = urls;
     }

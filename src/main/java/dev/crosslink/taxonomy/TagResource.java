@@ -1,6 +1,7 @@
 package dev.crosslink.taxonomy;
 
 import dev.crosslink.web.Representations;
+import dev.crosslink.web.SiteUrls;
 import jakarta.ws.rs.Path;
 
 @Path(TagResource.PATH)
@@ -9,7 +10,7 @@ public class TagResource extends TermResource<Tag> {
 
     static final String PATH = "/api/tags";
 
-    public TagResource(TagService tags, Representations representations) {
-        super(tags, representations, PATH, "tag");
+    public TagResource(TagService tags, Representations representations, SiteUrls urls) {
+        super(tags, representations, urls, PATH, "tag");
     }
 }

@@ -6,6 +6,7 @@ import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.SiteUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -19,8 +20,8 @@ public class TagService extends TermService<Tag> {
     private final SiteUrls urls;
 
     public TagService(TagRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
-                           Event<ContentChanged> changed) {
-        super(repository, mergePatch, changed, "tag");
+                           Event<ContentChanged> changed, Transactions transactions) {
+        super(repository, mergePatch, changed, transactions, "tag");
         this.posts = posts;
         this.urls = urls;
     }

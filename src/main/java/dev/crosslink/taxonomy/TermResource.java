@@ -5,7 +5,9 @@ import dev.crosslink.auth.Role;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
 import dev.crosslink.web.PageParams;
+import dev.crosslink.web.PublicRead;
 import dev.crosslink.web.Representations;
+import dev.crosslink.web.SiteUrls;
 import dev.crosslink.web.Slug;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -45,7 +47,10 @@ public abstract class TermResource<T extends Term> {
     private final String basePath;
     private final String kind;
 
-    protected TermResource(TermService<T> terms, Representations representations, String basePath, String kind) {
+    private final SiteUrls urls;
+
+    protected TermResource(TermService<T> terms, Representations representations, SiteUrls urls, String basePath, String kind) {
+        this.urls = urls;
         this.terms = terms;
         this.representations = representations;
         this.basePath = basePath;
@@ -53,13 +58,15 @@ public abstract class TermResource<T extends Term> {
     }
 
     @GET
+    @PublicRead
     @Operation(summary = "List, by name")
     @APIResponse(responseCode = "200", description = "One page, with a Link header")
     public RestResponse<Page<TermView>> list(@BeanParam PageParams params, @Context UriInfo uriInfo) {
-        return terms.list(params.page(), params.size()).toResponse(uriInfo);
+        return terms.list(params.page(), params.size()).toResponse(uriInfo, urls);
     }
 
     @GET
+    @PublicRead
     @Path("{slug}")
     @Operation(summary = "Get one by slug")
     @APIResponse(responseCode = "200", description = "Found", content = @Content(schema = @Schema(implementation = TermView.class)))
@@ -77,7 +84,7 @@ public abstract class TermResource<T extends Term> {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = TermView.class)))
     public Response create(@Valid @NotNull(message = "a JSON body is required") TermInput input) {
         T term = terms.create(input);
-        return representations.created(URI.create(basePath + "/" + term.getSlug()), terms.view(term), term.getUpdatedAt());
+        return representations.created(urls.api(basePath + "/" + term.getSlug()), terms.view(term), term.getUpdatedAt());
     }
 
     @PUT

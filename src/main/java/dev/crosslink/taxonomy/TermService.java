@@ -11,6 +11,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -28,13 +29,15 @@ public abstract class TermService<T extends Term> {
     private MergePatch mergePatch;
     private String kind;
     private Event<ContentChanged> changed;
+    private Transactions transactions;
 
     /** For CDI's client proxies only. */
     protected TermService() {
     }
 
     protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, Event<ContentChanged> changed,
-                          String kind) {
+                          Transactions transactions, String kind) {
+        this.transactions = transactions;
         this.repository = repository;
         this.changed = changed;
         this.mergePatch = mergePatch;
@@ -74,8 +77,12 @@ public abstract class TermService<T extends Term> {
         return find(slug);
     }
 
-    @Transactional
+    /** A new term; a derived slug that another request claims at the same moment is retried. */
     public T create(TermInput input) {
+        return transactions.write(() -> createNow(input));
+    }
+
+    private T createNow(TermInput input) {
         String slug = input.slug() != null ? requireFree(input.slug()) : freeSlugFor(input.name());
         T term = newTerm(slug, input.name().strip(), input.description(), Instant.now());
         repository.persistAndFlush(term);
@@ -83,8 +90,11 @@ public abstract class TermService<T extends Term> {
         return term;
     }
 
-    @Transactional
     public T replace(String slug, TermInput input, Precondition precondition) {
+        return transactions.write(() -> replaceNow(slug, input, precondition));
+    }
+
+    private T replaceNow(String slug, TermInput input, Precondition precondition) {
         T term = find(slug);
         precondition.check(view(term), term.getUpdatedAt());
         String newSlug = input.slug() == null ? term.getSlug()
@@ -95,20 +105,23 @@ public abstract class TermService<T extends Term> {
         return term;
     }
 
-    @Transactional
     public T patch(String slug, JsonNode patch, Precondition precondition) {
-        T term = find(slug);
-        TermInput current = new TermInput(term.getName(), term.getSlug(), term.getDescription());
-        return replace(slug, mergePatch.apply(current, patch, TermInput.class), precondition);
+        return transactions.write(() -> {
+            T term = find(slug);
+            TermInput current = new TermInput(term.getName(), term.getSlug(), term.getDescription());
+            return replaceNow(slug, mergePatch.apply(current, patch, TermInput.class), precondition);
+        });
     }
 
-    @Transactional
     public void delete(String slug, Precondition precondition) {
-        T term = find(slug);
-        precondition.check(view(term), term.getUpdatedAt());
-        release(term);
-        repository.delete(term);
-        changed.fire(new ContentChanged(kind));
+        transactions.run(() -> {
+            T term = find(slug);
+            precondition.check(view(term), term.getUpdatedAt());
+            release(term);
+            repository.delete(term);
+            repository.flush();
+            changed.fire(new ContentChanged(kind));
+        });
     }
 
     /**
@@ -135,8 +148,11 @@ public abstract class TermService<T extends Term> {
                 return byDerived.get();
             }
         }
-        T term = newTerm(freeSlugFor(given), given, null, Instant.now());
+        // The derived slug itself, not the next free one: a request naming the same new term at the
+        // same moment then collides on the unique slug and is retried, finding this term (one term, shared).
+        T term = newTerm(derived.isEmpty() ? freeSlugFor(given) : derived, given, null, Instant.now());
         repository.persist(term);
+        changed.fire(new ContentChanged(kind)); // term lists are public
         return term;
     }
 

@@ -18,6 +18,21 @@ public interface CmsConfig {
 
     Limits limits();
 
+    Cache cache();
+
+    interface Cache {
+        /** The byte budget of the anonymous response cache; the least recently used entries go first. */
+        @WithDefault("64M")
+        MemorySize maxSize();
+
+        /** PostgreSQL: how often a node compares its cache with the stored content generation. */
+        @WithDefault("1s")
+        java.time.Duration generationCheck();
+
+        /** PostgreSQL: a direct URL for LISTEN when the datasource URL goes through a transaction-mode pooler. */
+        Optional<String> listenUrl();
+    }
+
     interface Limits {
         /** The largest request body accepted; larger ones are a 413 problem. */
         @WithDefault("2M")

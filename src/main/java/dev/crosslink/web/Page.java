@@ -27,26 +27,27 @@ public record Page<T>(List<T> items,
     }
 
     /** next, prev, first and last, where they exist, keeping every other query parameter. */
-    public String linkHeader(UriInfo uriInfo) {
+    public String linkHeader(UriInfo uriInfo, SiteUrls urls) {
         List<String> links = new ArrayList<>(4);
         if (page < totalPages) {
-            links.add(link(uriInfo, page + 1, "next"));
+            links.add(link(uriInfo, urls, page + 1, "next"));
         }
         if (page > 1) {
-            links.add(link(uriInfo, Math.min(page - 1, totalPages), "prev"));
+            links.add(link(uriInfo, urls, Math.min(page - 1, totalPages), "prev"));
         }
-        links.add(link(uriInfo, 1, "first"));
-        links.add(link(uriInfo, totalPages, "last"));
+        links.add(link(uriInfo, urls, 1, "first"));
+        links.add(link(uriInfo, urls, totalPages, "last"));
         return String.join(", ", links);
     }
 
     /** 200 with this page and its Link header. */
-    public RestResponse<Page<T>> toResponse(UriInfo uriInfo) {
-        return RestResponse.ResponseBuilder.ok(this).header("Link", linkHeader(uriInfo)).build();
+    public RestResponse<Page<T>> toResponse(UriInfo uriInfo, SiteUrls urls) {
+        return RestResponse.ResponseBuilder.ok(this).header("Link", linkHeader(uriInfo, urls)).build();
     }
 
-    private String link(UriInfo uriInfo, int target, String rel) {
+    /** Absolute on cms.site.url: the request's Host is never trusted (and the cache keeps this header). */
+    private String link(UriInfo uriInfo, SiteUrls urls, int target, String rel) {
         UriBuilder uri = uriInfo.getRequestUriBuilder().replaceQueryParam("page", target);
-        return "<" + uri.build() + ">; rel=\"" + rel + "\"";
+        return "<" + urls.api(uri.build().getRawPath() + "?" + uri.build().getRawQuery()) + ">; rel=\"" + rel + "\"";
     }
 }

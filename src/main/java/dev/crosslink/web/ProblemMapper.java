@@ -3,6 +3,9 @@ package dev.crosslink.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.crosslink.database.ConcurrentChangeException;
+import dev.crosslink.database.DatabaseUnavailableException;
+import dev.crosslink.database.Transactions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -93,11 +96,37 @@ public class ProblemMapper {
         return problem(403, "This token's role may not do this", null);
     }
 
-    /** Two writes raced: a version bump or a unique slug lost at commit. Nothing of this request was kept. */
-    @ServerExceptionMapper({OptimisticLockException.class, StaleObjectStateException.class,
-        org.hibernate.exception.ConstraintViolationException.class})
-    public Response concurrentWrite(RuntimeException e) {
+    /**
+     * A write lost a race and could not win it on a retry (see {@code Transactions}). With an If-Match
+     * the client asked "only if nobody changed it", and somebody did: 412. Without one, 409.
+     */
+    @ServerExceptionMapper({ConcurrentChangeException.class, OptimisticLockException.class, StaleObjectStateException.class})
+    public Response concurrentWrite(RuntimeException e, HttpHeaders headers) {
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            return problem(412, "The resource was changed by another request since the version your If-Match names; "
+                    + "read it again", null);
+        }
         return problem(409, "Another request changed the same data at the same moment; read it again and retry", null);
+    }
+
+    /** The database is unreachable: nothing was changed, and the client may try again shortly. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(DatabaseUnavailableException e) {
+        LOG.warnf("Database unavailable: %s", rootMessage(e));
+        return unavailable();
+    }
+
+    private static Response unavailable() {
+        return Response.fromResponse(problem(503, "The database cannot be reached just now; try again shortly", null))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 
     @ServerExceptionMapper
@@ -136,6 +165,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (Transactions.unavailable(e)) {
+            LOG.warnf("Database unavailable: %s", rootMessage(e));
+            return unavailable();
+        }
+        if (Transactions.lostRace(e)) {
+            return problem(409, "Another request changed the same data at the same moment; read it again and retry", null);
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "The server could not handle this request", null);
     }

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
@@ -26,9 +28,11 @@ import java.util.Date;
 public class Representations {
 
     private final ObjectMapper mapper;
+    private final HttpHeaders headers;
 
-    public Representations(ObjectMapper mapper) {
+    public Representations(ObjectMapper mapper, HttpHeaders headers) {
         this.mapper = mapper;
+        this.headers = headers;
     }
 
     /** A serialized representation with its validators. */
@@ -55,10 +59,11 @@ public class Representations {
 
     /** As {@link #read(Request, Body)}, with a Cache-Control header ("public, max-age=300", say) when given. */
     public Response read(Request request, Body body, String cacheControl) {
-        Response.ResponseBuilder notModified = body.lastModified() == null
-                ? request.evaluatePreconditions(body.etag())
-                : request.evaluatePreconditions(body.lastModified(), body.etag());
-        Response.ResponseBuilder builder = notModified != null ? notModified : Response.ok(body.bytes(), body.type());
+        String etag = quoted(body.etag());
+        String lastModified = body.lastModified() == null ? null : httpDate(body.lastModified());
+        boolean notModified = Conditional.notModified(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE), etag, lastModified);
+        Response.ResponseBuilder builder = notModified ? Response.notModified() : Response.ok(body.bytes(), body.type());
         builder.tag(body.etag());
         if (body.lastModified() != null) {
             builder.lastModified(body.lastModified());
@@ -73,16 +78,21 @@ public class Representations {
         return read(request, body(view, lastModified));
     }
 
-    /** Throws 412 when the request's If-Match (or If-Unmodified-Since) does not fit the current state. */
+    /** Throws 412 when the request's If-Match does not name the current representation. */
     public void requireCurrent(Request request, Object currentView, Instant lastModified) {
         Body current = body(currentView, lastModified);
-        Response.ResponseBuilder failed = current.lastModified() == null
-                ? request.evaluatePreconditions(current.etag())
-                : request.evaluatePreconditions(current.lastModified(), current.etag());
-        if (failed != null) {
+        if (Conditional.preconditionFailed(headers.getHeaderString(HttpHeaders.IF_MATCH), quoted(current.etag()))) {
             throw new ProblemException(412, "The resource has changed since the version your If-Match names; "
-                    + "read it again (current ETag " + current.etag() + ")");
+                    + "read it again (current ETag " + quoted(current.etag()) + ")");
         }
+    }
+
+    private static String quoted(EntityTag tag) {
+        return "\"" + tag.getValue() + "\"";
+    }
+
+    private static String httpDate(Date date) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(date.toInstant().atZone(ZoneOffset.UTC));
     }
 
     /** The If-Match check of this request, to be run by the service on the state it is about to change. */

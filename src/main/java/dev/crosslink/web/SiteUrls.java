@@ -20,6 +20,11 @@ public class SiteUrls {
         return base;
     }
 
+    /** An absolute URL of this API (for Location and Link headers), never built from the request's Host. */
+    public java.net.URI api(String pathAndQuery) {
+        return java.net.URI.create(base + pathAndQuery);
+    }
+
     public String post(String slug) {
         return base + postPath(slug);
     }
