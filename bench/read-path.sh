@@ -6,6 +6,10 @@
 #
 # Usage: bench/read-path.sh [rounds] [seconds]     (defaults: 3 rounds of 15 s per target)
 #        APP_JAVA_OPTS=-Xmx256m bench/read-path.sh   (JVM options for the server; POSTS=N posts)
+#        PG_URL=jdbc:postgresql://127.0.0.1:5432/bench PG_USER=postgres bench/read-path.sh
+#            two nodes of the PostgreSQL build (./mvnw -B package -DskipTests -Ppostgresql) on that
+#            database; reads go to node 1 while node 2 publishes a post every second, so node 1's
+#            cache is dropped by a NOTIFY every second. The database is emptied first.
 # Needs: a built server (./mvnw -B package -DskipTests), wrk, nginx, python3, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,15 +27,34 @@ mkdir -p bench/results
 for tool in wrk nginx python3 curl; do command -v $tool >/dev/null || { echo "missing $tool (apt-get install wrk nginx)"; exit 1; }; done
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "build first: ./mvnw -B package -DskipTests"; exit 1; }
 
-cleanup() { [ -n "${APP_PID:-}" ] && kill "$APP_PID" 2>/dev/null; nginx -p "$WORK" -c nginx.conf -s stop 2>/dev/null || true; }
+APP2_PORT=18082
+cleanup() {
+  [ -n "${WRITER_PID:-}" ] && kill "$WRITER_PID" 2>/dev/null
+  for p in ${APP_PID:-} ${APP2_PID:-}; do kill "$p" 2>/dev/null; done
+  nginx -p "$WORK" -c nginx.conf -s stop 2>/dev/null || true
+}
 trap cleanup EXIT
 
-echo "== starting Crosslink (H2 file database in $WORK)"
-(cd "$WORK" && QUARKUS_HTTP_PORT=$APP_PORT CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
-  java ${APP_JAVA_OPTS:-} -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > app.log 2>&1) &
-APP_PID=$!
-for _ in $(seq 1 60); do curl -sf "localhost:$APP_PORT/q/health/ready" >/dev/null && break; sleep 1; done
-APP_PID=$(pgrep -f "quarkus-run.jar" | while read -r p; do grep -qa "QUARKUS_HTTP_PORT=$APP_PORT" /proc/$p/environ 2>/dev/null && echo $p; done | head -1)
+node_pid() { pgrep -f "quarkus-run.jar" | while read -r p; do grep -qa "QUARKUS_HTTP_PORT=$1" /proc/$p/environ 2>/dev/null && echo $p; done | head -1; }
+start_node() { # port dir
+  mkdir -p "$2"
+  (cd "$2" && QUARKUS_HTTP_PORT=$1 CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
+    ${PG_URL:+QUARKUS_DATASOURCE_JDBC_URL=$PG_URL QUARKUS_DATASOURCE_USERNAME=${PG_USER:-postgres} QUARKUS_DATASOURCE_PASSWORD=${PG_PASSWORD:-}} \
+    java ${APP_JAVA_OPTS:-} -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > app.log 2>&1) &
+}
+if [ -n "${PG_URL:-}" ]; then
+  echo "== emptying $PG_URL and starting two PostgreSQL nodes"
+  PGURI=${PG_URL#jdbc:}
+  psql "${PGURI%%\?*}" -U "${PG_USER:-postgres}" -qc 'drop schema public cascade; create schema public;'
+  start_node $APP_PORT "$WORK/node1"; start_node $APP2_PORT "$WORK/node2"
+else
+  echo "== starting Crosslink (H2 file database in $WORK)"
+  start_node $APP_PORT "$WORK/node1"
+fi
+for port in $APP_PORT ${PG_URL:+$APP2_PORT}; do
+  for _ in $(seq 1 60); do curl -sf "localhost:$port/q/health/ready" >/dev/null && break; sleep 1; done
+done
+APP_PID=$(node_pid $APP_PORT); APP2_PID=${PG_URL:+$(node_pid $APP2_PORT)}
 
 echo "== loading ${POSTS:-1000} posts"
 python3 bench/seed.py "http://localhost:$APP_PORT" "$TOKEN" "${POSTS:-1000}"
@@ -75,6 +98,14 @@ APP_ETAG=$(etag "localhost:$APP_PORT$RSS"); NGINX_ETAG=$(etag "localhost:$NGINX_
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $APP_ETAG" "localhost:$APP_PORT$RSS")" = 304 ] || { echo "no 304 from the app"; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: $NGINX_ETAG" "localhost:$NGINX_PORT$RSS")" = 304 ] || { echo "no 304 from nginx"; exit 1; }
 
+if [ -n "${PG_URL:-}" ]; then
+  (i=0; while true; do i=$((i+1))
+     curl -s -o /dev/null -X POST "localhost:$APP2_PORT/api/posts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+       -d "{\"title\": \"Written on node 2, $i\", \"markdown\": \"A new post every second.\", \"status\": \"published\"}"
+     sleep 1; done) &
+  WRITER_PID=$!
+fi
+
 run() { # name port path [header]
   local result
   result=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency ${4:+-H "$4"} "http://127.0.0.1:$2$3")
@@ -83,7 +114,7 @@ run() { # name port path [header]
 }
 
 {
-  echo "# $(date -u +%FT%TZ) $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+  echo "# $(date -u +%FT%TZ) $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)${PG_URL:+, two PostgreSQL nodes, node 2 writing every second}"
   echo "# wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency; list=$LIST one=$ONE rss=$RSS (304: If-None-Match)"
   printf 'target\treq/s\tp50\tp99\n'
   for round in $(seq 1 "$ROUNDS"); do

@@ -83,6 +83,22 @@ class CrashDurabilityIT {
             assertThat(missing).as("acknowledged before the kill, gone after it").isEmpty();
             long listed = JsonPath.from(Http.get(again.uri("/api/posts?size=1"), null).body()).getLong("totalItems");
             assertThat(listed).isGreaterThanOrEqualTo(acknowledged.size());
+
+            // A burst, then the kill the instant the last one was acknowledged: nothing may still be in flight.
+            acknowledged.clear();
+            for (int i = 0; i < 10; i++) {
+                HttpResponse<String> answer = Http.send(Http.json(again.uri("/api/posts"), ServerProcess.ADMIN_TOKEN, "POST",
+                        "{\"title\": \"Burst " + i + "\", \"markdown\": \"burst\"}"));
+                assertThat(answer.statusCode()).isEqualTo(201);
+                acknowledged.add(JsonPath.from(answer.body()).getString("slug"));
+            }
+            again.kill();
+        }
+        try (ServerProcess third = new ServerProcess("crash-3", db.workDir(), env).start()) {
+            third.awaitReady(Duration.ofSeconds(60));
+            List<String> missing = acknowledged.stream()
+                    .filter(slug -> Http.get(third.uri("/api/posts/" + slug), ServerProcess.ADMIN_TOKEN).statusCode() != 200).toList();
+            assertThat(missing).as("acknowledged just before the kill, gone after it").isEmpty();
         }
     }
 }
