@@ -106,6 +106,10 @@ public class ProblemMapper {
             return problem(412, "The resource was changed by another request since the version your If-Match names; "
                     + "read it again", null);
         }
+        return lostRace();
+    }
+
+    private static Response lostRace() {
         return problem(409, "Another request changed the same data at the same moment; read it again and retry", null);
     }
 
@@ -170,7 +174,7 @@ public class ProblemMapper {
             return unavailable();
         }
         if (Transactions.lostRace(e)) {
-            return problem(409, "Another request changed the same data at the same moment; read it again and retry", null);
+            return lostRace();
         }
         LOG.error("Unexpected failure", e);
         return problem(500, "The server could not handle this request", null);
