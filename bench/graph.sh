@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS=${1:-10000}
 PORT=18090
-TOKEN=bench-graph-token-$(date +%s)
+TOKEN=bench-graph-token-$(date +%s)-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d " \n")
 WORK=$(mktemp -d)
 OUT=bench/results/graph-$(date -u +%Y%m%dT%H%M%SZ).txt
 mkdir -p bench/results

@@ -18,7 +18,7 @@ SECONDS_PER_RUN=${2:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 APP_PORT=18080
 NGINX_PORT=18081
-TOKEN=bench-admin-token-$(date +%s)
+TOKEN=bench-admin-token-$(date +%s)-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d " \n")
 WORK=$(mktemp -d)
 chmod 755 "$WORK"   # nginx workers run as another user
 OUT=bench/results/read-path-$(date -u +%Y%m%dT%H%M%SZ).txt

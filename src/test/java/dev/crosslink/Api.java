@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What the HTTP tests share: the tokens, and a unique suffix so tests never collide on slugs. */
 public final class Api {
 
-    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdefghijklmn";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static String editorToken;
 

@@ -90,6 +90,14 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + within + "; see " + log);
     }
 
+    /** Waits for a server that is expected to give up on its own; its exit code. */
+    public int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still runs after " + within + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     public void kill() throws InterruptedException {
         if (process != null && process.isAlive()) {

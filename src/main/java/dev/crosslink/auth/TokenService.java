@@ -19,6 +19,8 @@ public class TokenService {
 
     private static final Logger LOG = Logger.getLogger(TokenService.class);
     static final String BOOTSTRAP_NAME = "bootstrap-admin";
+    /** A configured admin token shorter than this is refused at start (CONTRACT section 8). */
+    static final int MIN_CONFIGURED = 32;
 
     private final ApiTokenRepository tokens;
     private final Coordination coordination;
@@ -69,6 +71,12 @@ public class TokenService {
      * at all, one is generated and printed once, the only time its secret is ever known.
      */
     public void bootstrap(Optional<String> configured) {
+        if (configured.isPresent() && !configured.get().isBlank() && configured.get().strip().length() < MIN_CONFIGURED) {
+            throw new IllegalStateException("cms.auth.admin-token (CMS_AUTH_ADMIN_TOKEN) is "
+                    + configured.get().strip().length() + " characters long; an admin token must have at least "
+                    + MIN_CONFIGURED + " so that it cannot be guessed. Choose a longer one, for example the output of "
+                    + "'openssl rand -base64 33', or unset it and the server generates one.");
+        }
         transactions.run(() -> bootstrapUnderLock(configured));
     }
 

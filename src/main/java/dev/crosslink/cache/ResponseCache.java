@@ -2,6 +2,7 @@ package dev.crosslink.cache;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.crosslink.web.BodyLimit;
 import dev.crosslink.web.CmsConfig;
 import dev.crosslink.web.Conditional;
 import dev.crosslink.web.ContentChanged;
@@ -122,7 +123,7 @@ public class ResponseCache {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(this::lookup);
+        router.route().order(BodyLimit.ROUTE_ORDER + 1).handler(this::lookup);
     }
 
     private void lookup(RoutingContext ctx) {

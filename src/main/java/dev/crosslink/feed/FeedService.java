@@ -68,10 +68,10 @@ public class FeedService {
         List<String> tagFilter = List.of();
         Term term = null;
         if (scope.kind().equals("category")) {
-            term = categories.findOptional(scope.slug()).orElseThrow(() -> ProblemException.notFound("category", scope.slug()));
+            term = categories.get(scope.slug(), false); // feeds are public: an unlisted, unused term is unknown
             category = term.getSlug();
         } else if (scope.kind().equals("tag")) {
-            term = tags.findOptional(scope.slug()).orElseThrow(() -> ProblemException.notFound("tag", scope.slug()));
+            term = tags.get(scope.slug(), false);
             tagFilter = List.of(term.getSlug());
         }
         if (term != null) {

@@ -1,5 +1,6 @@
 package dev.crosslink.feed;
 
+import dev.crosslink.web.WebUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.xml.stream.XMLStreamException;
@@ -35,9 +36,9 @@ public class RssWriter {
             xml.writeNamespace("atom", ATOM_NS);
             Xml.newline(xml, 0);
             xml.writeStartElement("channel");
-            Xml.element(xml, 1, "title", channel.title());
+            Xml.element(xml, 1, "title", Xml.htmlText(channel.title()));
             Xml.element(xml, 1, "link", channel.link());
-            Xml.element(xml, 1, "description", channel.description());
+            Xml.element(xml, 1, "description", Xml.htmlText(channel.description()));
             Xml.element(xml, 1, "language", channel.language());
             if (channel.updated() != null) {
                 Xml.element(xml, 1, "lastBuildDate", rfc822(channel.updated()));
@@ -66,18 +67,18 @@ public class RssWriter {
     private static void item(XMLStreamWriter xml, FeedItem item) throws XMLStreamException {
         Xml.newline(xml, 1);
         xml.writeStartElement("item");
-        Xml.element(xml, 2, "title", item.title());
+        Xml.element(xml, 2, "title", Xml.htmlText(item.title()));
         Xml.element(xml, 2, "link", item.link());
         Xml.newline(xml, 2);
         xml.writeStartElement("guid");
-        xml.writeAttribute("isPermaLink", "true");
+        xml.writeAttribute("isPermaLink", String.valueOf(WebUrl.isValid(item.guid())));
         xml.writeCharacters(item.guid());
         xml.writeEndElement();
         Xml.element(xml, 2, "pubDate", rfc822(item.published()));
-        Xml.element(xml, 2, "description", item.summary());
+        Xml.element(xml, 2, "description", Xml.htmlText(item.summary()));
         Xml.newline(xml, 2);
         xml.writeStartElement("dc", "creator", DC_NS);
-        Xml.cdata(xml, item.author());
+        Xml.cdata(xml, Xml.htmlText(item.author()));
         xml.writeEndElement();
         Xml.newline(xml, 2);
         xml.writeStartElement("content", "encoded", CONTENT_NS);

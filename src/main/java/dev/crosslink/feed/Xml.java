@@ -1,11 +1,13 @@
 package dev.crosslink.feed;
 
+import org.jsoup.nodes.Entities;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.OutputStream;
 
-/** The few StAX steps the RSS and Atom writers share: indentation, text elements and safe CDATA. */
+/** The few StAX steps the RSS and Atom writers share: indentation, text elements, HTML text and safe CDATA. */
 final class Xml {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
@@ -27,6 +29,15 @@ final class Xml {
         xml.writeStartElement(name);
         xml.writeCharacters(text == null ? "" : text);
         xml.writeEndElement();
+    }
+
+    /**
+     * Plain text in an element that feed readers render as HTML (RSS {@code title},
+     * {@code description}, {@code dc:creator}): escaped as HTML first, so a title {@code a <b> c} is
+     * shown as typed and never becomes markup. The XML writer then escapes it once more as XML.
+     */
+    static String htmlText(String text) {
+        return text == null ? "" : Entities.escape(text);
     }
 
     /**

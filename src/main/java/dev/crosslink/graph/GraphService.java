@@ -49,10 +49,23 @@ public class GraphService {
                         urls.post(post.slug())));
             }
         }
-        g.categories.values().forEach(c -> nodes.put("category:" + c.slug(),
-                new GraphViews.Node("category:" + c.slug(), "category", c.slug(), c.name(), urls.category(c.slug()))));
-        g.tags.values().forEach(t -> nodes.put("tag:" + t.slug(),
-                new GraphViews.Node("tag:" + t.slug(), "tag", t.slug(), t.name(), urls.tag(t.slug()))));
+        // A term only a draft or scheduled post uses is not shown to anonymous callers (CONTRACT section 7).
+        Set<UUID> usedCategories = new HashSet<>();
+        Set<UUID> usedTags = new HashSet<>();
+        for (GraphSnapshot.PostNode post : g.posts.values()) {
+            if (post.visible()) {
+                if (post.categoryId() != null) {
+                    usedCategories.add(post.categoryId());
+                }
+                usedTags.addAll(g.tagsOf.getOrDefault(post.id(), List.of()));
+            }
+        }
+        g.categories.values().stream().filter(c -> editor || c.listed() || usedCategories.contains(c.id()))
+                .forEach(c -> nodes.put("category:" + c.slug(),
+                        new GraphViews.Node("category:" + c.slug(), "category", c.slug(), c.name(), urls.category(c.slug()))));
+        g.tags.values().stream().filter(t -> editor || t.listed() || usedTags.contains(t.id()))
+                .forEach(t -> nodes.put("tag:" + t.slug(),
+                        new GraphViews.Node("tag:" + t.slug(), "tag", t.slug(), t.name(), urls.tag(t.slug()))));
 
         Set<GraphViews.Edge> edges = new LinkedHashSet<>();
         for (GraphSnapshot.PostNode post : g.posts.values()) {
@@ -63,7 +76,7 @@ public class GraphService {
             if (types.contains("links_to")) {
                 for (GraphSnapshot.LinkRow link : g.linksFrom.getOrDefault(post.id(), List.of())) {
                     GraphSnapshot.Resolved target = g.resolve(link.type(), link.slug());
-                    if (target != null) {
+                    if (target != null && nodes.containsKey(target.nodeId())) {
                         edges.add(new GraphViews.Edge(source, target.nodeId(), "links_to"));
                     }
                 }
@@ -251,11 +264,11 @@ public class GraphService {
         for (Object[] row : em.createQuery("select f.slug, f.post.id from FormerSlug f", Object[].class).getResultList()) {
             g.addFormerSlug((String) row[0], (UUID) row[1]);
         }
-        for (Object[] row : em.createQuery("select c.id, c.slug, c.name from Category c", Object[].class).getResultList()) {
-            g.addCategory((UUID) row[0], (String) row[1], (String) row[2]);
+        for (Object[] row : em.createQuery("select c.id, c.slug, c.name, c.listed from Category c", Object[].class).getResultList()) {
+            g.addCategory((UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
         }
-        for (Object[] row : em.createQuery("select t.id, t.slug, t.name from Tag t", Object[].class).getResultList()) {
-            g.addTag((UUID) row[0], (String) row[1], (String) row[2]);
+        for (Object[] row : em.createQuery("select t.id, t.slug, t.name, t.listed from Tag t", Object[].class).getResultList()) {
+            g.addTag((UUID) row[0], (String) row[1], (String) row[2], (Boolean) row[3]);
         }
         for (Object[] row : em.createQuery("select p.id, t.id from Post p join p.tags t", Object[].class).getResultList()) {
             g.addTagging((UUID) row[0], (UUID) row[1]);

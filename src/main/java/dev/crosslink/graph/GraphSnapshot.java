@@ -19,7 +19,7 @@ final class GraphSnapshot {
     record PostNode(UUID id, String slug, String title, boolean visible, UUID categoryId) {
     }
 
-    record TermNode(UUID id, String slug, String name) {
+    record TermNode(UUID id, String slug, String name, boolean listed) {
     }
 
     record Resolved(TargetType type, UUID id, String slug, String title) {
@@ -59,14 +59,14 @@ final class GraphSnapshot {
         }
     }
 
-    void addCategory(UUID id, String slug, String name) {
-        TermNode node = new TermNode(id, slug, name);
+    void addCategory(UUID id, String slug, String name, boolean listed) {
+        TermNode node = new TermNode(id, slug, name, listed);
         categories.put(id, node);
         categoriesBySlug.put(slug, node);
     }
 
-    void addTag(UUID id, String slug, String name) {
-        TermNode node = new TermNode(id, slug, name);
+    void addTag(UUID id, String slug, String name, boolean listed) {
+        TermNode node = new TermNode(id, slug, name, listed);
         tags.put(id, node);
         tagsBySlug.put(slug, node);
     }

@@ -5,7 +5,9 @@ import dev.crosslink.post.PostService;
 import dev.crosslink.post.PostSource;
 import dev.crosslink.post.PostStatus;
 import dev.crosslink.taxonomy.CategoryService;
+import dev.crosslink.web.PlainText;
 import dev.crosslink.web.Slug;
+import dev.crosslink.web.WebUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
@@ -19,12 +21,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Imports an RSS 2.0 or Atom document in one transaction (CONTRACT section 7). Items are matched
- * to posts by guid, then by slug, and compared field by field, so importing the same feed twice
- * changes nothing the second time.
+ * Imports an RSS 2.0 or Atom document in one transaction (CONTRACT section 7). An item updates only
+ * the post an import of the same feed made for its guid, compared field by field, so importing the
+ * same feed twice changes nothing the second time; every other post is out of its reach.
  */
 @ApplicationScoped
 public class FeedImporter {
+
+    /**
+     * Items one import takes (docs/security.md): 1,000 ordinary posts import in seconds, well inside
+     * the transaction timeout; a larger feed is refused whole, with nothing written.
+     */
+    public static final int MAX_ITEMS = 1000;
 
     private final FeedParser parser;
     private final HtmlToMarkdown htmlToMarkdown;
@@ -44,50 +52,79 @@ public class FeedImporter {
     @Transactional
     public ImportReport importFeed(byte[] xml, String actor) {
         FeedParser.ParsedFeed feed = parser.parse(xml);
+        if (feed.items().size() > MAX_ITEMS) {
+            throw new ImportTooLargeException(feed.items().size(), MAX_ITEMS);
+        }
+        // Only a web URL is kept as the feed's address: never a javascript: or other URL (section 5).
+        String feedLink = WebUrl.isValid(feed.link()) ? feed.link().strip() : null;
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         List<ImportReport.Skipped> skipped = new ArrayList<>();
+        List<ImportReport.Warning> warnings = new ArrayList<>();
         for (FeedParser.ParsedItem item : feed.items()) {
             String guid = item.guid() != null ? item.guid() : item.link();
-            if (guid == null || item.title() == null) {
-                skipped.add(new ImportReport.Skipped(guid, guid == null ? "no guid and no link" : "no title"));
+            String refusal = refusal(item, guid);
+            if (refusal != null) {
+                skipped.add(new ImportReport.Skipped(WebUrl.isSafeId(guid) ? guid : null, refusal));
                 continue;
             }
-            if (item.published() == null) {
-                skipped.add(new ImportReport.Skipped(guid, "no publication date (or one that cannot be read)"));
-                continue;
-            }
-            if (item.categories().stream().anyMatch(name -> name.length() > 200)) {
-                skipped.add(new ImportReport.Skipped(guid, "a category or tag name is over 200 characters"));
-                continue;
-            }
-            PostInput input = input(item);
+            HtmlToMarkdown.Conversion content = htmlToMarkdown.convert(item.html() != null ? item.html() : item.description());
+            PostInput input = input(item, content.markdown(), null);
             Set<ConstraintViolation<PostInput>> violations = validator.validate(input);
             if (!violations.isEmpty()) {
                 skipped.add(new ImportReport.Skipped(guid, violations.stream()
                         .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "))));
                 continue;
             }
-            switch (posts.importItem(input, PostSource.imported(feed.link(), guid), actor)) {
+            if (!item.categories().isEmpty()) { // created only for an item that is otherwise fine
+                input = input(item, content.markdown(), categories.findOrCreate(item.categories().get(0)).getSlug());
+            }
+            PostService.ImportResult result = posts.importItem(input, PostSource.imported(feedLink, guid), actor);
+            switch (result.outcome()) {
                 case CREATED -> created++;
                 case UPDATED -> updated++;
                 case UNCHANGED -> unchanged++;
+                case SKIPPED -> skipped.add(new ImportReport.Skipped(guid, result.reason()));
+            }
+            if (result.outcome() != PostService.ImportOutcome.SKIPPED) {
+                content.warnings().forEach(message -> warnings.add(new ImportReport.Warning(guid, message)));
             }
         }
-        return new ImportReport(created, updated, unchanged, skipped);
+        return new ImportReport(created, updated, unchanged, skipped, warnings);
     }
 
-    private PostInput input(FeedParser.ParsedItem item) {
-        String html = item.html() != null ? item.html() : item.description();
+    /** Why an item cannot become a post before it is even converted; null when it can. */
+    private static String refusal(FeedParser.ParsedItem item, String guid) {
+        if (guid == null) {
+            return "no guid and no link";
+        }
+        if (!WebUrl.isSafeId(guid) || !PlainText.Validator.isXmlSafe(guid) || guid.length() > 2000) {
+            return "the guid is neither an http(s) URL, a urn: or tag: URI nor a plain identifier";
+        }
+        if (item.title() == null) {
+            return "no title";
+        }
+        if (item.published() == null) {
+            return "no publication date (or one that cannot be read)";
+        }
+        for (String name : item.categories()) {
+            if (name.length() > 200 || !PlainText.Validator.isXmlSafe(name)) {
+                return "the category or tag name '" + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                        + "' is over 200 characters or holds characters a feed cannot carry";
+            }
+        }
+        return null;
+    }
+
+    private PostInput input(FeedParser.ParsedItem item, String markdown, String category) {
         String excerpt = item.description() == null ? null : Jsoup.parse(item.description()).text();
         if (excerpt != null && excerpt.length() > 1000) {
             excerpt = excerpt.substring(0, 999) + "…";
         }
         List<String> names = item.categories();
-        String category = names.isEmpty() ? null : categories.findOrCreate(names.get(0)).getSlug();
         List<String> tags = names.size() > 1 ? names.subList(1, names.size()) : List.of();
-        return new PostInput(item.title(), htmlToMarkdown.convert(html), slugOf(item), excerpt, PostStatus.PUBLISHED,
+        return new PostInput(item.title(), markdown, slugOf(item), excerpt, PostStatus.PUBLISHED,
                 item.published(), item.author(), category, tags);
     }
 

@@ -7,6 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +16,10 @@ import java.util.Set;
 /**
  * Imported HTML to Markdown (flexmark-html2md-converter), so an imported post is stored and
  * rendered like any other and our renderer's rules, not the source's, decide the output.
- * Before converting, it drops what a broken upstream renderer leaves behind: empty blocks, and a
- * paragraph that is only a garbled copy of the code block after it.
+ * It keeps every piece of the source's text (CONTRACT section 7): it drops only empty elements,
+ * and a paragraph that looks like a garbled copy of the code block after it (a broken upstream
+ * renderer's debris) is kept and named in a warning, for an editor to judge. A guess that deletes
+ * text would one day delete a real paragraph.
  */
 @ApplicationScoped
 public class HtmlToMarkdown {
@@ -31,14 +34,25 @@ public class HtmlToMarkdown {
             .set(FlexmarkHtmlConverter.TYPOGRAPHIC_QUOTES, false)
             .set(FlexmarkHtmlConverter.TYPOGRAPHIC_SMARTS, false)).build();
 
-    public String convert(String html) {
+    /** The Markdown of an item, and what in it an editor should look at. */
+    public record Conversion(String markdown, List<String> warnings) {
+    }
+
+    public Conversion convert(String html) {
         if (html == null || html.isBlank()) {
-            return "";
+            return new Conversion("", List.of());
         }
         Document doc = Jsoup.parseBodyFragment(html);
-        dropMangledCodeEchoes(doc);
+        List<String> warnings = mangledCodeEchoes(doc).stream()
+                .map(p -> "kept a paragraph that repeats the code block after it, perhaps another renderer's debris: \""
+                        + shorten(p.text()) + "\"")
+                .toList();
         dropEmptyBlocks(doc);
-        return converter.convert(doc.body().html()).strip() + "\n";
+        return new Conversion(converter.convert(doc.body().html()).strip() + "\n", warnings);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
     }
 
     /** An element with no text and no image or code inside carries nothing a reader can see. */
@@ -51,10 +65,11 @@ public class HtmlToMarkdown {
     }
 
     /**
-     * A paragraph most of whose lines reappear, verbatim, in the code block that follows it is
-     * the remnant of a fenced block a renderer mangled (the seed feed's "HealthReport:" paragraph).
+     * Paragraphs most of whose lines reappear, verbatim, in the code block that follows: likely the
+     * remnant of a fenced block a renderer mangled (the seed feed's "HealthReport:" paragraph).
      */
-    static void dropMangledCodeEchoes(Document doc) {
+    static List<Element> mangledCodeEchoes(Document doc) {
+        List<Element> suspects = new ArrayList<>();
         for (Element pre : doc.body().select("pre")) {
             Set<String> codeLines = lines(pre.wholeText());
             Element previous = pre.previousElementSibling();
@@ -67,9 +82,10 @@ public class HtmlToMarkdown {
             Set<String> paragraphLines = lines(previous.wholeText());
             long echoed = paragraphLines.stream().filter(codeLines::contains).count();
             if (paragraphLines.size() >= 3 && echoed * 10 >= paragraphLines.size() * 6L) {
-                previous.remove();
+                suspects.add(previous);
             }
         }
+        return suspects;
     }
 
     private static Set<String> lines(String text) {

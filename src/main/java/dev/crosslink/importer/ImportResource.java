@@ -31,9 +31,10 @@ public class ImportResource {
     @Consumes({"application/rss+xml", "application/atom+xml", "application/xml", "text/xml"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(summary = "Import an RSS 2.0 or Atom document", description = "One transaction; idempotent: items are "
-            + "matched by guid, then by slug. A DOCTYPE, an entity or malformed XML is a 400 with nothing written. "
-            + "The document may be up to 2 MiB.")
+    @Operation(summary = "Import an RSS 2.0 or Atom document", description = "One transaction; idempotent. An item "
+            + "updates only the post an import of the same feed made for its guid; an item whose slug belongs to "
+            + "any other post is skipped with its reason. Suspected debris is kept and named in warnings. A DOCTYPE, an entity or malformed XML is a 400 with nothing written. "
+            + "The document may be up to 4 MiB and hold up to " + FeedImporter.MAX_ITEMS + " items.")
     @RequestBody(content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "What the import did",
             content = @Content(schema = @Schema(implementation = ImportReport.class)))

@@ -10,11 +10,15 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.crosslink.web.CmsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,9 +36,17 @@ public class MarkdownRenderer {
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final HtmlSanitizer sanitizer;
+    private final Duration budget;
 
-    public MarkdownRenderer(HtmlSanitizer sanitizer) {
+    @Inject
+    public MarkdownRenderer(HtmlSanitizer sanitizer, CmsConfig config) {
+        this(sanitizer, config.limits().renderTime());
+    }
+
+    /** With the time one render may take before it is refused ({@code cms.limits.render-time}). */
+    public MarkdownRenderer(HtmlSanitizer sanitizer, Duration budget) {
         this.sanitizer = sanitizer;
+        this.budget = budget;
         MutableDataSet options = new MutableDataSet()
                 .set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
                         TaskListExtension.create(), AutolinkExtension.create()))
@@ -52,12 +64,29 @@ public class MarkdownRenderer {
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
-    /** The sanitized HTML of a Markdown body, with its text, derived excerpt and reading time. */
+    /**
+     * The sanitized HTML of a Markdown body, with its text, derived excerpt and reading time.
+     *
+     * @throws MarkdownTooComplexException when flexmark would need more than the time budget, or
+     *         more stack than a request thread has (pathological nesting or brackets)
+     */
     public Rendering render(String markdown) {
-        Node document = parser.parse(markdown == null ? "" : markdown);
+        String source = markdown == null ? "" : markdown;
+        try {
+            return renderWithin(source, RenderDeadline.now() + budget.toNanos());
+        } catch (RenderDeadline.Expired e) {
+            throw new MarkdownTooComplexException("takes the renderer more than " + budget.toMillis()
+                    + " ms of CPU (pathological nesting or brackets); simplify it or split the post");
+        } catch (StackOverflowError e) {
+            throw new MarkdownTooComplexException("nests too deeply for the renderer; simplify it or split the post");
+        }
+    }
+
+    private Rendering renderWithin(String markdown, long deadlineNanos) {
+        Node document = parser.parse(BasedSequence.of(new RenderDeadline(markdown, deadlineNanos)));
         String rendered = renderer.render(document);
         // Raw HTML can arrive mis-nested, and only then may one sanitizer pass not be final.
-        String html = markdown != null && markdown.indexOf('<') >= 0 && containsRawHtml(document)
+        String html = markdown.indexOf('<') >= 0 && containsRawHtml(document)
                 ? sanitizer.sanitize(rendered) : sanitizer.sanitizeWellFormed(rendered);
         Document doc = Jsoup.parseBodyFragment(html);
         String text = doc.body().text();

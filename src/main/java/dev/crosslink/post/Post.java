@@ -4,6 +4,8 @@ import dev.crosslink.markdown.Rendering;
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.Tag;
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -30,7 +32,7 @@ import java.util.UUID;
 public class Post {
 
     /** The html column's size; Markdown that renders to more is refused. */
-    public static final int MAX_HTML = 1_000_000;
+    public static final int MAX_HTML = 4 << 20;
 
     @Id
     private UUID id;
@@ -47,10 +49,13 @@ public class Post {
     @Column(nullable = false, length = 1000)
     private String excerpt;
 
-    @Column(nullable = false, length = 1_000_000)
+    // A varchar on both databases (V5 migration): past 1 MiB, Hibernate would otherwise expect a clob.
+    @Column(nullable = false, length = PostInput.MAX_MARKDOWN)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     private String markdown;
 
     @Column(nullable = false, length = Post.MAX_HTML)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     private String html;
 
     @Column(name = "reading_time_minutes", nullable = false)

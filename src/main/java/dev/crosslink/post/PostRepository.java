@@ -1,5 +1,7 @@
 package dev.crosslink.post;
 
+import dev.crosslink.taxonomy.Category;
+import dev.crosslink.taxonomy.Term;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -28,8 +30,19 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return find("slug", slug).firstResultOptional();
     }
 
-    public Optional<Post> findBySourceGuid(String guid) {
-        return guid == null ? Optional.empty() : find("source.guid", guid).firstResultOptional();
+    /** The post an import of this feed made for this guid: the only post such an import may update. */
+    public Optional<Post> findImported(String feed, String guid) {
+        if (guid == null) {
+            return Optional.empty();
+        }
+        return feed == null
+                ? find("source.kind = 'import' and source.guid = ?1 and source.feed is null", guid).firstResultOptional()
+                : find("source.kind = 'import' and source.guid = ?1 and source.feed = ?2", guid, feed).firstResultOptional();
+    }
+
+    /** The post that holds a slug, as its current slug or a former one. */
+    public Optional<Post> slugHolder(String slug) {
+        return findBySlug(slug).or(() -> findFormerSlug(slug).map(FormerSlug::getPost));
     }
 
     public Optional<FormerSlug> findFormerSlug(String slug) {
@@ -106,6 +119,36 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .setParameter("ids", ids).setParameter("draft", PostStatus.DRAFT).setParameter("now", now)
                 .getResultList().forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /**
+     * Terms anonymous callers may see (CONTRACT section 7): listed ones, and those a public post
+     * uses. Here, beside {@link #PUBLIC}, because "used by a public post" is the post rule.
+     */
+    public <T extends Term> List<T> visibleTerms(Class<T> type, int page, int size, Instant now) {
+        return getEntityManager().createQuery("select t from " + type.getSimpleName() + " t where "
+                        + visibility(type) + " order by t.name, t.slug", type)
+                .setParameter("draft", PostStatus.DRAFT).setParameter("now", now)
+                .setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
+    }
+
+    public long countVisibleTerms(Class<? extends Term> type, Instant now) {
+        return getEntityManager().createQuery("select count(t) from " + type.getSimpleName() + " t where " + visibility(type), Long.class)
+                .setParameter("draft", PostStatus.DRAFT).setParameter("now", now).getSingleResult();
+    }
+
+    public <T extends Term> boolean isVisible(Class<T> type, T term, Instant now) {
+        return term.isListed() || getEntityManager().createQuery("select count(t) from " + type.getSimpleName()
+                        + " t where t.id = :id and " + visibility(type), Long.class)
+                .setParameter("id", term.getId()).setParameter("draft", PostStatus.DRAFT).setParameter("now", now)
+                .getSingleResult() > 0;
+    }
+
+    private static String visibility(Class<? extends Term> type) {
+        String use = Category.class.isAssignableFrom(type)
+                ? "select p.id from Post p where p.category = t and " + PUBLIC
+                : "select p.id from Post p join p.tags x where x = t and " + PUBLIC;
+        return "(t.listed = true or exists (" + use + "))";
     }
 
     /** When the next scheduled post goes public, if any is waiting. */

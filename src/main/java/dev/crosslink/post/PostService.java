@@ -6,6 +6,7 @@ import dev.crosslink.graph.LinkExtractor;
 import dev.crosslink.graph.TargetType;
 import dev.crosslink.graph.LinkRepository;
 import dev.crosslink.markdown.MarkdownRenderer;
+import dev.crosslink.markdown.MarkdownTooComplexException;
 import dev.crosslink.markdown.Rendering;
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.CategoryService;
@@ -120,43 +121,67 @@ public class PostService {
     private Post create(PostInput input, PostSource source, String actor) {
         Instant now = now();
         Post post = new Post(source, actor, now);
+        Prepared prepared = prepare(post, input, now);
         String slug = input.slug() != null ? claim(input.slug(), null) : freeSlugFor(input.title());
         post.slug(slug);
         if (source.guid() != null) {
             post.adoptGuid(source.guid()); // an imported item keeps the guid its readers already know
         }
-        apply(post, input, now);
+        apply(post, prepared);
         posts.persistAndFlush(post);
         indexLinks(post);
         announce(false, post);
         return post;
     }
 
-    /** What importing one feed item did. */
-    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
+    /** What importing one feed item did; {@code reason} says why an item was skipped. */
+    public record ImportResult(ImportOutcome outcome, String reason) {
+        static final ImportResult CREATED = new ImportResult(ImportOutcome.CREATED, null);
+        static final ImportResult UPDATED = new ImportResult(ImportOutcome.UPDATED, null);
+        static final ImportResult UNCHANGED = new ImportResult(ImportOutcome.UNCHANGED, null);
+
+        static ImportResult skipped(String reason) {
+            return new ImportResult(ImportOutcome.SKIPPED, reason);
+        }
+    }
+
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED, SKIPPED }
 
     /**
-     * Creates or updates the post for an imported item, matched by the item's guid, then by slug;
-     * a post whose fields already equal the item's is left alone, so a re-import changes nothing.
+     * Creates or updates the post for an imported item (CONTRACT section 7). Only a post that an
+     * import of the same feed created, matched by the item's guid, is ever updated; an item whose
+     * slug (current or former) belongs to any other post is skipped, never written over it. A post
+     * whose fields already equal the item's is left alone, so a re-import changes nothing. Every
+     * refusal happens before anything is changed, so a skipped item leaves the transaction clean.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ImportOutcome importItem(PostInput input, PostSource source, String actor) {
-        Optional<Post> existing = posts.findBySourceGuid(source.guid()).or(() -> posts.findBySlug(input.slug()));
-        if (existing.isEmpty()) {
-            create(input, source, actor);
-            return ImportOutcome.CREATED;
+    public ImportResult importItem(PostInput input, PostSource source, String actor) {
+        Optional<Post> mine = posts.findImported(source.feed(), source.guid());
+        Post owner = mine.orElse(null);
+        if (input.slug() != null && posts.slugHolder(input.slug()).filter(holder -> holder != owner).isPresent()) {
+            return ImportResult.skipped("the slug '" + input.slug() + "' belongs to a post this feed did not import");
         }
-        Post post = existing.get();
-        Instant now = now();
-        PostInput stored = stored(input, post, now);
-        PostInput incoming = new PostInput(stored.title(), stored.markdown(), stored.slug(), stored.excerpt(),
-                stored.status(), stored.publishedAt(), stored.author(), stored.category(),
-                tagsFor(stored.tags()).stream().map(Tag::getSlug).toList());
-        if (incoming.equals(currentInput(post, now))) {
-            return ImportOutcome.UNCHANGED;
+        try {
+            if (mine.isEmpty()) {
+                create(input, source, actor);
+                return ImportResult.CREATED;
+            }
+            Post post = mine.get();
+            Instant now = now();
+            PostInput stored = stored(input, post, now);
+            PostInput incoming = new PostInput(stored.title(), stored.markdown(), stored.slug(), stored.excerpt(),
+                    stored.status(), stored.publishedAt(), stored.author(), stored.category(),
+                    tagsFor(stored.tags()).stream().map(Tag::getSlug).toList());
+            if (incoming.equals(currentInput(post, now))) {
+                return ImportResult.UNCHANGED;
+            }
+            replaceNow(post.getSlug(), input, Precondition.NONE, actor);
+            return ImportResult.UPDATED;
+        } catch (MarkdownTooComplexException e) {
+            return ImportResult.skipped("markdown " + e.getMessage());
+        } catch (ProblemException e) {
+            return ImportResult.skipped(e.getMessage());
         }
-        replaceNow(post.getSlug(), input, Precondition.NONE, actor);
-        return ImportOutcome.UPDATED;
     }
 
     /**
@@ -172,12 +197,13 @@ public class PostService {
         Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
         precondition.check(view(post, now), post.getUpdatedAt());
         boolean wasVisible = post.isVisibleSomeday();
+        Prepared prepared = prepare(post, input, now);
         if (input.slug() != null && !input.slug().equals(post.getSlug())) {
             String old = post.getSlug();
             post.slug(claim(input.slug(), post));
             posts.addFormerSlug(post, old, now);
         }
-        apply(post, input, now);
+        apply(post, prepared);
         post.touched(actor, now);
         posts.flush();
         indexLinks(post);
@@ -301,12 +327,23 @@ public class PostService {
         return PostView.of(post, urls, now, true, true);
     }
 
-    private void apply(Post post, PostInput input, Instant now) {
+    /** A write checked and rendered, before anything is changed: every refusal happens here. */
+    private record Prepared(PostInput stored, Rendering rendering) {
+    }
+
+    private Prepared prepare(Post post, PostInput input, Instant now) {
         PostInput stored = stored(input, post, now);
         Rendering rendering = renderer.render(stored.markdown());
         if (rendering.html().length() > Post.MAX_HTML) {
             throw ProblemException.field("markdown", "renders to more than " + Post.MAX_HTML + " characters of HTML");
         }
+        category(stored.category());
+        return new Prepared(stored, rendering);
+    }
+
+    private void apply(Post post, Prepared prepared) {
+        PostInput stored = prepared.stored();
+        Rendering rendering = prepared.rendering();
         post.content(stored.title(), stored.markdown(), stored.excerpt(), rendering);
         post.author(stored.author());
         post.publication(stored.status(), stored.publishedAt(), urls.post(post.getSlug()));

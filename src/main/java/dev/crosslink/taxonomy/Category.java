@@ -13,7 +13,7 @@ public class Category extends Term {
     protected Category() {
     }
 
-    public Category(String slug, String name, String description, Instant now) {
-        super(slug, name, description, now);
+    public Category(String slug, String name, String description, boolean listed, Instant now) {
+        super(slug, name, description, listed, now);
     }
 }

@@ -1,5 +1,6 @@
 package dev.crosslink.taxonomy;
 
+import dev.crosslink.auth.Caller;
 import dev.crosslink.web.Representations;
 import dev.crosslink.web.SiteUrls;
 import jakarta.ws.rs.Path;
@@ -11,7 +12,7 @@ public class CategoryResource extends TermResource<Category> {
 
     static final String PATH = "/api/categories";
 
-    public CategoryResource(CategoryService categories, Representations representations, SiteUrls urls) {
-        super(categories, representations, urls, PATH, "category");
+    public CategoryResource(CategoryService categories, Representations representations, SiteUrls urls, Caller caller) {
+        super(categories, representations, urls, caller, PATH, "category");
     }
 }

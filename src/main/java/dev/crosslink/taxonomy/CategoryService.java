@@ -11,6 +11,7 @@ import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,8 +29,23 @@ public class CategoryService extends TermService<Category> {
     }
 
     @Override
-    protected Category newTerm(String slug, String name, String description, Instant now) {
-        return new Category(slug, name, description, now);
+    protected Category newTerm(String slug, String name, String description, boolean listed, Instant now) {
+        return new Category(slug, name, description, listed, now);
+    }
+
+    @Override
+    protected List<Category> visible(int page, int size, Instant now) {
+        return posts.visibleTerms(Category.class, page, size, now);
+    }
+
+    @Override
+    protected long countVisible(Instant now) {
+        return posts.countVisibleTerms(Category.class, now);
+    }
+
+    @Override
+    protected boolean isVisible(Category term, Instant now) {
+        return posts.isVisible(Category.class, term, now);
     }
 
     @Override

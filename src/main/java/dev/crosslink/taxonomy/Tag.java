@@ -13,7 +13,7 @@ public class Tag extends Term {
     protected Tag() {
     }
 
-    public Tag(String slug, String name, String description, Instant now) {
-        super(slug, name, description, now);
+    public Tag(String slug, String name, String description, boolean listed, Instant now) {
+        super(slug, name, description, listed, now);
     }
 }

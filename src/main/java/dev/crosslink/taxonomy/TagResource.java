@@ -1,5 +1,6 @@
 package dev.crosslink.taxonomy;
 
+import dev.crosslink.auth.Caller;
 import dev.crosslink.web.Representations;
 import dev.crosslink.web.SiteUrls;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,7 @@ public class TagResource extends TermResource<Tag> {
 
     static final String PATH = "/api/tags";
 
-    public TagResource(TagService tags, Representations representations, SiteUrls urls) {
-        super(tags, representations, urls, PATH, "tag");
+    public TagResource(TagService tags, Representations representations, SiteUrls urls, Caller caller) {
+        super(tags, representations, urls, caller, PATH, "tag");
     }
 }

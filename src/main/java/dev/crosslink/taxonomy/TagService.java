@@ -10,6 +10,7 @@ import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,8 +28,23 @@ public class TagService extends TermService<Tag> {
     }
 
     @Override
-    protected Tag newTerm(String slug, String name, String description, Instant now) {
-        return new Tag(slug, name, description, now);
+    protected Tag newTerm(String slug, String name, String description, boolean listed, Instant now) {
+        return new Tag(slug, name, description, listed, now);
+    }
+
+    @Override
+    protected List<Tag> visible(int page, int size, Instant now) {
+        return posts.visibleTerms(Tag.class, page, size, now);
+    }
+
+    @Override
+    protected long countVisible(Instant now) {
+        return posts.countVisibleTerms(Tag.class, now);
+    }
+
+    @Override
+    protected boolean isVisible(Tag term, Instant now) {
+        return posts.isVisible(Tag.class, term, now);
     }
 
     @Override

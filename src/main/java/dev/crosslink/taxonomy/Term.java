@@ -30,15 +30,24 @@ public abstract class Term {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /**
+     * Public at once, whatever uses it: made through /api/categories or /api/tags. A term that
+     * exists only because a post named it is not, and anonymous callers see it only once a public
+     * post uses it (CONTRACT section 7), so a draft's tags never tell what it is about.
+     */
+    @Column(nullable = false)
+    private boolean listed;
+
     @Version
     private long version;
 
     protected Term() {
     }
 
-    protected Term(String slug, String name, String description, Instant now) {
+    protected Term(String slug, String name, String description, boolean listed, Instant now) {
         this.id = UUID.randomUUID();
         this.createdAt = now;
+        this.listed = listed;
         change(slug, name, description, now);
     }
 
@@ -71,6 +80,10 @@ public abstract class Term {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public boolean isListed() {
+        return listed;
     }
 
     public long getVersion() {

@@ -1,6 +1,7 @@
 package dev.crosslink.taxonomy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
@@ -48,9 +49,12 @@ public abstract class TermResource<T extends Term> {
     private final String kind;
 
     private final SiteUrls urls;
+    private final Caller caller;
 
-    protected TermResource(TermService<T> terms, Representations representations, SiteUrls urls, String basePath, String kind) {
+    protected TermResource(TermService<T> terms, Representations representations, SiteUrls urls, Caller caller,
+                           String basePath, String kind) {
         this.urls = urls;
+        this.caller = caller;
         this.terms = terms;
         this.representations = representations;
         this.basePath = basePath;
@@ -62,7 +66,7 @@ public abstract class TermResource<T extends Term> {
     @Operation(summary = "List, by name")
     @APIResponse(responseCode = "200", description = "One page, with a Link header")
     public RestResponse<Page<TermView>> list(@BeanParam PageParams params, @Context UriInfo uriInfo) {
-        return terms.list(params.page(), params.size()).toResponse(uriInfo, urls);
+        return terms.list(params.page(), params.size(), caller.isEditor()).toResponse(uriInfo, urls);
     }
 
     @GET
@@ -72,7 +76,7 @@ public abstract class TermResource<T extends Term> {
     @APIResponse(responseCode = "200", description = "Found", content = @Content(schema = @Schema(implementation = TermView.class)))
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("slug") String slug, @Context Request request) {
-        T term = terms.get(Slug.fromPath(slug, kind));
+        T term = terms.get(Slug.fromPath(slug, kind), caller.isEditor());
         return representations.read(request, terms.view(term), term.getUpdatedAt());
     }
 

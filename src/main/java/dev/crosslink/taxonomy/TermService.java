@@ -44,7 +44,7 @@ public abstract class TermService<T extends Term> {
         this.kind = kind;
     }
 
-    protected abstract T newTerm(String slug, String name, String description, Instant now);
+    protected abstract T newTerm(String slug, String name, String description, boolean listed, Instant now);
 
     protected abstract String url(String slug);
 
@@ -53,6 +53,13 @@ public abstract class TermService<T extends Term> {
 
     /** Whatever must happen to posts before the term goes: refuse, or unlink. */
     protected abstract void release(T term);
+
+    /** One page, by name, of the terms anonymous callers may see: listed, or used by a public post. */
+    protected abstract List<T> visible(int page, int size, Instant now);
+
+    protected abstract long countVisible(Instant now);
+
+    protected abstract boolean isVisible(T term, Instant now);
 
     public TermView view(T term) {
         Map<UUID, Long> counts = publicPostCounts(List.of(term.getId()), Instant.now());
@@ -63,18 +70,26 @@ public abstract class TermService<T extends Term> {
         return new TermView(term.getSlug(), term.getName(), term.getDescription(), url(term.getSlug()), postCount);
     }
 
+    /** A page of terms by name: all of them for editors, the visible ones (CONTRACT section 7) for anyone else. */
     @Transactional
-    public Page<TermView> list(int page, int size) {
-        List<T> terms = repository.findAll(Sort.by("name").and("slug")).page(page - 1, size).list();
+    public Page<TermView> list(int page, int size, boolean editor) {
+        Instant now = Instant.now();
+        List<T> terms = editor ? repository.findAll(Sort.by("name").and("slug")).page(page - 1, size).list()
+                : visible(page, size, now);
         Map<UUID, Long> counts = terms.isEmpty() ? Map.of()
-                : publicPostCounts(terms.stream().map(Term::getId).toList(), Instant.now());
+                : publicPostCounts(terms.stream().map(Term::getId).toList(), now);
         List<TermView> items = terms.stream().map(t -> view(t, counts.getOrDefault(t.getId(), 0L))).toList();
-        return Page.of(items, page, size, repository.count());
+        return Page.of(items, page, size, editor ? repository.count() : countVisible(now));
     }
 
+    /** A term by slug; one that anonymous callers may not see yet is as unknown to them as one that does not exist. */
     @Transactional
-    public T get(String slug) {
-        return find(slug);
+    public T get(String slug, boolean editor) {
+        T term = find(slug);
+        if (!editor && !isVisible(term, Instant.now())) {
+            throw ProblemException.notFound(kind, slug);
+        }
+        return term;
     }
 
     /** A new term; a derived slug that another request claims at the same moment is retried. */
@@ -84,7 +99,7 @@ public abstract class TermService<T extends Term> {
 
     private T createNow(TermInput input) {
         String slug = input.slug() != null ? requireFree(input.slug()) : freeSlugFor(input.name());
-        T term = newTerm(slug, input.name().strip(), input.description(), Instant.now());
+        T term = newTerm(slug, input.name().strip(), input.description(), true, Instant.now());
         repository.persistAndFlush(term);
         changed.fire(new ContentChanged(kind));
         return term;
@@ -150,9 +165,9 @@ public abstract class TermService<T extends Term> {
         }
         // The derived slug itself, not the next free one: a request naming the same new term at the
         // same moment then collides on the unique slug and is retried, finding this term (one term, shared).
-        T term = newTerm(derived.isEmpty() ? freeSlugFor(given) : derived, given, null, Instant.now());
+        T term = newTerm(derived.isEmpty() ? freeSlugFor(given) : derived, given, null, false, Instant.now());
         repository.persist(term);
-        changed.fire(new ContentChanged(kind)); // term lists are public
+        // Not listed: it becomes visible with the first public post that uses it, which announces itself.
         return term;
     }
 

@@ -13,7 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The request body limit ({@code cms.limits.body-size}, 2 MiB), answered with a problem+json 413.
+ * The request body limit ({@code cms.limits.body-size}, 4 MiB), answered with a problem+json 413.
  * A declared Content-Length over it is refused here before any byte is read; a chunked body is
  * counted as it is read ({@link #aroundReadFrom}) and refused the moment it passes the limit.
  * Quarkus' own limit ({@code quarkus.http.limits.max-body-size}) is set higher and is only a
@@ -25,6 +25,9 @@ public class BodyLimit implements ReaderInterceptor {
 
     private static final String BODY = "{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
             + "\"detail\":\"The declared request body (Content-Length %d) is larger than the limit of %d bytes\"}";
+
+    /** Right after {@link SecurityHeaders}, before anything reads a body. */
+    public static final int ROUTE_ORDER = SecurityHeaders.ROUTE_ORDER + 1;
 
     private final long limit;
 
@@ -73,7 +76,7 @@ public class BodyLimit implements ReaderInterceptor {
     }
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        router.route().order(ROUTE_ORDER).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null && isOver(declared)) {
                 ctx.response().setStatusCode(413)

@@ -35,8 +35,15 @@ public interface CmsConfig {
 
     interface Limits {
         /** The largest request body accepted; larger ones are a 413 problem. */
-        @WithDefault("2M")
+        @WithDefault("4M")
         MemorySize bodySize();
+
+        /**
+         * The time one Markdown render may take before the write is refused with a 400 naming
+         * markdown; a 1 MiB essay of prose renders in a fraction of it (docs/security.md).
+         */
+        @WithDefault("1500ms")
+        java.time.Duration renderTime();
     }
 
     interface Site {
@@ -74,5 +81,21 @@ public interface CmsConfig {
     interface Auth {
         /** The bootstrap admin token; when absent and no admin exists, one is generated at first start. */
         Optional<String> adminToken();
+
+        Failures failures();
+    }
+
+    /** Bad tokens one client may send before it is answered 429 (docs/security.md). */
+    interface Failures {
+        /** Bad tokens within the window that are still answered 401; the next is a 429. */
+        @WithDefault("10")
+        int limit();
+
+        @WithDefault("1m")
+        java.time.Duration window();
+
+        /** How long a client that passed the limit is answered 429, whatever token it sends. */
+        @WithDefault("1m")
+        java.time.Duration block();
     }
 }

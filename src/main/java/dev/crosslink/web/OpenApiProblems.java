@@ -29,7 +29,7 @@ public class OpenApiProblems implements OASFilter {
             Map.entry("404", "Nothing there (drafts and future posts too, for anonymous callers)"),
             Map.entry("409", "A conflict: slug taken, category in use, or the last admin token"),
             Map.entry("412", "If-Match names a stale version; nothing changed"),
-            Map.entry("413", "The body is over 2 MiB"),
+            Map.entry("413", "The body is over 4 MiB"),
             Map.entry("415", "Wrong Content-Type"));
 
     @Override

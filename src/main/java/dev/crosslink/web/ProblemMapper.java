@@ -3,8 +3,11 @@ package dev.crosslink.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.crosslink.auth.TooManyFailedAuthentications;
 import dev.crosslink.database.ConcurrentChangeException;
 import dev.crosslink.database.DatabaseUnavailableException;
+import dev.crosslink.importer.ImportTooLargeException;
+import dev.crosslink.markdown.MarkdownTooComplexException;
 import dev.crosslink.database.Transactions;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -52,6 +55,16 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response markdownTooComplex(MarkdownTooComplexException e) {
+        return problem(ProblemException.field("markdown", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response importTooLarge(ImportTooLargeException e) {
+        return problem(413, e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
@@ -84,6 +97,12 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return problem(401, "A bearer token is required: send 'Authorization: Bearer <token>'", null);
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyFailures(TooManyFailedAuthentications e) {
+        return Response.fromResponse(problem(429, e.getMessage(), null))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -29,7 +29,7 @@ class LastAdminRaceTest {
         }
     }
 
-    private static final String BOOTSTRAP = "test-admin-token-0123456789";
+    private static final String BOOTSTRAP = "test-admin-token-0123456789abcdefghijklmn";
 
     private static URI uri(String path) {
         return URI.create("http://localhost:8081" + path);

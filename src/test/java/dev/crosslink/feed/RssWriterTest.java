@@ -1,6 +1,7 @@
 package dev.crosslink.feed;
 
 import com.rometools.rome.feed.synd.SyndFeed;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -32,21 +33,33 @@ class RssWriterTest {
         assertThat(text).contains("<![CDATA[<p>before ]]]]><![CDATA[> middle");
         SyndFeed parsed = SeedRoundTripTest.parse(xml);
         assertThat(parsed.getEntries().get(0).getContents().get(0).getValue()).isEqualTo(content);
-        assertThat(parsed.getEntries().get(0).getAuthor()).isEqualTo("Jo ]]> Doe");
+        // dc:creator is HTML text for a reader: escaped, and shown as typed
+        assertThat(parsed.getEntries().get(0).getAuthor()).isEqualTo("Jo ]]&gt; Doe");
+        assertThat(Jsoup.parseBodyFragment(parsed.getEntries().get(0).getAuthor()).text()).isEqualTo("Jo ]]> Doe");
     }
 
     @Test
     void writesTheSeedShapeWithEscapedText() throws Exception {
         String text = new String(writer.write(channel(List.of(item("<p>x</p>")))), StandardCharsets.UTF_8);
         assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-                .contains("<title>Site &amp; Co</title>")
-                .contains("<description>About &lt;things&gt;</description>")
+                .contains("<title>Site &amp;amp; Co</title>")
+                .contains("<description>About &amp;lt;things&amp;gt;</description>")
+                .contains("<title>A &amp;lt;title&amp;gt; &amp;amp; more</title>")
+                .contains("<description>Excerpt &amp;amp; co</description>")
                 .contains("<lastBuildDate>Sat, 26 Apr 2025 00:00:00 GMT</lastBuildDate>")
                 .contains("<atom:link href=\"https://example.org/rss\" rel=\"self\" type=\"application/rss+xml\"")
                 .contains("<pubDate>Sat, 26 Apr 2025 00:00:00 GMT</pubDate>")
                 .contains("<guid isPermaLink=\"true\">https://example.org/blog/a</guid>")
                 .contains("<category>Distributed Systems</category>").contains("<category>raft</category>");
         assertThat(text.indexOf("<category>Distributed Systems")).isLessThan(text.indexOf("<category>raft"));
+    }
+
+    @Test
+    void onlyAWebUrlGuidIsAPermalink() {
+        FeedItem urn = new FeedItem("t", "https://example.org/blog/a", "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+                Instant.parse("2025-04-26T00:00:00Z"), Instant.parse("2025-04-26T00:00:00Z"), "s", "a", "<p/>", List.of());
+        String text = new String(writer.write(channel(List.of(urn))), StandardCharsets.UTF_8);
+        assertThat(text).contains("<guid isPermaLink=\"false\">urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427</guid>");
     }
 
     @Test

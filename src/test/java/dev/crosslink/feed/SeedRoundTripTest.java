@@ -82,10 +82,12 @@ class SeedRoundTripTest {
             }
             assertThat(doc.select("blockquote").stream().filter(b -> b.text().isBlank()).toList())
                     .as("empty blockquotes in %s", entry.getTitle()).isEmpty();
-            assertThat(doc.select("p").eachText()).as("template fragments left as paragraphs in %s", entry.getTitle())
-                    .noneMatch(p -> p.startsWith("HealthReport:") || p.endsWith("`}"));
             SyndEntry original = seed.getEntries().stream().filter(e -> e.getUri().equals(entry.getUri())).findFirst().orElseThrow();
             Document source = Jsoup.parseBodyFragment(original.getContents().get(0).getValue());
+            // Every piece of the source's text is kept, the suspected template debris too (section 7):
+            // the import report names it for an editor (importingTheSeedAgainChangesNothing).
+            assertThat(doc.select("p").eachText()).as("paragraphs of %s", entry.getTitle())
+                    .containsAll(source.select("p").eachText().stream().filter(t -> !t.isBlank()).toList());
             assertThat(doc.select("h2").eachText()).as("headings").isEqualTo(source.select("h2").eachText());
             assertThat(doc.select("li").size()).as("list items").isEqualTo(source.select("li").size());
             assertThat(doc.select("pre code").eachText()).as("code").isEqualTo(source.select("pre code").eachText());
@@ -107,7 +109,10 @@ class SeedRoundTripTest {
         importSeedOnce();
         String before = anonymous().get("/api/posts?size=100&include=html,markdown").then().extract().asString();
         Api.admin().contentType("application/rss+xml").body(seed()).post("/api/import/rss").then().statusCode(200)
-                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(4));
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(4))
+                .body("warnings.size()", equalTo(1))
+                .body("warnings[0].guid", org.hamcrest.Matchers.containsString("incident-postmortem"))
+                .body("warnings[0].message", org.hamcrest.Matchers.containsString("HealthReport:"));
         assertThat(anonymous().get("/api/posts?size=100&include=html,markdown").then().extract().asString()).isEqualTo(before);
     }
 

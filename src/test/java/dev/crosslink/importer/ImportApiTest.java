@@ -127,4 +127,122 @@ class ImportApiTest {
                 .then().statusCode(401);
         admin().contentType("application/json").body(Map.of("a", 1)).post("/api/import/rss").then().statusCode(415);
     }
+
+    private static String feed(String channelLink, String items) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>t</title><link>%s</link><description>d</description>
+                %s
+                </channel></rss>
+                """.formatted(channelLink, items);
+    }
+
+    private static String item(String slug, String guid, String title, String pubDate) {
+        return "<item><title>" + title + "</title><link>https://example.org/blog/" + slug + "</link><guid>" + guid
+                + "</guid><pubDate>" + pubDate + "</pubDate><description>Imported body.</description>"
+                + "<category>Overwrite Attempts</category></item>";
+    }
+
+    @Test
+    void anImportNeverWritesOverAPostItDidNotCreate() {
+        String category = Api.category(Api.unique("Own category"));
+        String draft = Api.editorJson().body(Map.of("title", "My secret draft", "markdown", "draft text",
+                        "category", category, "tags", java.util.List.of("mine")))
+                .post("/api/posts").then().statusCode(201).extract().path("slug");
+        String published = Api.publishedPost("My published post", "original text", Map.of());
+        String feed = feed("https://example.org/",
+                item(draft, "https://example.org/blog/" + draft, "Hijacked draft", "Fri, 04 Apr 2025 10:00:00 GMT")
+                + item(published, "urn:other:" + published, "Hijacked post", "Fri, 04 Apr 2025 10:00:00 GMT"));
+        admin().contentType("application/rss+xml").body(feed).post("/api/import/rss").then().statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("skipped.size()", equalTo(2))
+                .body("skipped.reason", org.hamcrest.Matchers.everyItem(containsString("belongs to a post")));
+        Api.editor().get("/api/posts/" + draft).then().statusCode(200).body("title", equalTo("My secret draft"))
+                .body("status", equalTo("draft")).body("category.slug", equalTo(category))
+                .body("tags.slug", org.hamcrest.Matchers.contains("mine")).body("source.kind", equalTo("api"));
+        anonymous().get("/api/posts/" + published).then().statusCode(200).body("title", equalTo("My published post"))
+                .body("markdown", equalTo("original text"));
+    }
+
+    @Test
+    void onlyTheFeedThatCreatedAPostMayUpdateIt() {
+        String slug = Api.unique("feed-owned");
+        String guid = "urn:shared:" + slug;
+        admin().contentType("application/rss+xml")
+                .body(feed("https://first.example/", item(slug, guid, "First feed's title", "Fri, 04 Apr 2025 10:00:00 GMT")))
+                .post("/api/import/rss").then().statusCode(200).body("created", equalTo(1));
+        // another feed naming the same guid and slug is not the same source
+        admin().contentType("application/rss+xml")
+                .body(feed("https://second.example/", item(slug, guid, "Second feed's title", "Fri, 04 Apr 2025 10:00:00 GMT")))
+                .post("/api/import/rss").then().statusCode(200).body("updated", equalTo(0))
+                .body("skipped[0].reason", containsString("belongs to a post"));
+        anonymous().get("/api/posts/" + slug).then().body("title", equalTo("First feed's title"))
+                .body("source.feed", equalTo("https://first.example/"));
+        admin().contentType("application/rss+xml")
+                .body(feed("https://first.example/", item(slug, guid, "First feed, edited", "Fri, 04 Apr 2025 10:00:00 GMT")))
+                .post("/api/import/rss").then().statusCode(200).body("updated", equalTo(1));
+        anonymous().get("/api/posts/" + slug).then().body("title", equalTo("First feed, edited"));
+    }
+
+    @Test
+    void nonWebUrlsNeverReachAFeedOrTheSource() {
+        String slug = Api.unique("js-guid");
+        String safe = Api.unique("urn-guid");
+        String feed = feed("javascript:alert(document.domain)",
+                item(slug, "javascript:alert(1)", "Script guid", "Fri, 04 Apr 2025 10:00:00 GMT")
+                + item(slug + "-data", "data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;", "Data guid", "Fri, 04 Apr 2025 10:00:00 GMT")
+                + item(safe, "urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427", "URN guid", "Fri, 04 Apr 2025 10:00:00 GMT"))
+                .replace("Overwrite Attempts", "Scheme " + safe);
+        admin().contentType("application/rss+xml").body(feed).post("/api/import/rss").then().statusCode(200)
+                .body("created", equalTo(1)).body("skipped.size()", equalTo(2))
+                .body("skipped.reason", org.hamcrest.Matchers.everyItem(containsString("guid")))
+                .body("skipped.guid", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+        anonymous().get("/api/posts/" + slug).then().statusCode(404);
+        anonymous().get("/api/posts/" + safe).then().statusCode(200)
+                .body("source.guid", equalTo("urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427"))
+                .body("source.feed", org.hamcrest.Matchers.nullValue());
+        for (String format : new String[]{"/rss", "/atom", "/feed.json"}) {
+            String path = format + "/categories/scheme-" + safe;
+            assertThat(anonymous().get(path).then().statusCode(200).extract().asString()).as(path)
+                    .contains("URN guid").doesNotContainIgnoringCase("javascript:").doesNotContainIgnoringCase("data:text");
+        }
+        assertThat(anonymous().get("/rss/categories/scheme-" + safe).then().extract().asString())
+                .contains("<guid isPermaLink=\"false\">urn:uuid:1b4e28ba-2fa1-11d2-883f-0016d3cca427</guid>");
+    }
+
+    @Test
+    void datesOutsideTheYears1970To9999AreSkippedWithTheReason() {
+        String before = Api.unique("year-zero");
+        String after = Api.unique("year-huge");
+        String atom = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom">
+                  <title>Dates</title><link href="https://dates.example/"/><id>urn:dates</id><updated>2025-01-01T00:00:00Z</updated>
+                  <entry><title>Huge</title><link rel="alternate" href="https://dates.example/%1$s"/><id>urn:%1$s</id>
+                    <updated>+300000000-01-01T00:00:00Z</updated><published>+300000000-01-01T00:00:00Z</published>
+                    <content type="html">x</content></entry>
+                  <entry><title>Before</title><link rel="alternate" href="https://dates.example/%2$s"/><id>urn:%2$s</id>
+                    <updated>1969-12-31T23:59:59Z</updated><published>1969-12-31T23:59:59Z</published>
+                    <content type="html">x</content></entry>
+                </feed>
+                """.formatted(after, before);
+        admin().contentType("application/atom+xml").body(atom).post("/api/import/rss").then().statusCode(200)
+                .body("created", equalTo(0)).body("skipped.size()", equalTo(2));
+        anonymous().get("/api/posts/" + after).then().statusCode(404);
+        anonymous().get("/api/posts/" + before).then().statusCode(404);
+        anonymous().get("/rss").then().statusCode(200);
+    }
+
+    @Test
+    void aFeedOverTheItemLimitIsRefusedWhole() {
+        long before = postCount();
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i <= FeedImporter.MAX_ITEMS; i++) {
+            items.append("<item><title>n").append(i).append("</title><guid>urn:many:").append(i)
+                    .append("</guid><pubDate>Fri, 04 Apr 2025 10:00:00 GMT</pubDate></item>");
+        }
+        admin().contentType("application/rss+xml").body(feed("https://many.example/", items.toString()))
+                .post("/api/import/rss").then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString(String.valueOf(FeedImporter.MAX_ITEMS)));
+        assertThat(postCount()).isEqualTo(before);
+    }
 }

@@ -54,7 +54,7 @@ class CommonMarkSpecTest {
     }
 
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
-    private final MarkdownRenderer renderer = new MarkdownRenderer(sanitizer);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(sanitizer, java.time.Duration.ofMillis(1500));
     private static final List<Example> EXAMPLES = ExampleReader.readExamples(TestResources.getSpec());
 
     @TestFactory

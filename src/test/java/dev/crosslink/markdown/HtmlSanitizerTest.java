@@ -28,7 +28,7 @@ class HtmlSanitizerTest {
             "poster", "data", "dynsrc", "lowsrc", "xlink:href", "code", "to", "content");
 
     private final HtmlSanitizer sanitizer = new HtmlSanitizer();
-    private final MarkdownRenderer renderer = new MarkdownRenderer(sanitizer);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(sanitizer, java.time.Duration.ofMillis(1500));
 
     static List<String> vectors() throws IOException {
         try (InputStream in = HtmlSanitizerTest.class.getResourceAsStream("/xss-vectors.txt")) {

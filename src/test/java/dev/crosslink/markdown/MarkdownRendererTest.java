@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownRendererTest {
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer(new HtmlSanitizer());
+    private final MarkdownRenderer renderer = new MarkdownRenderer(new HtmlSanitizer(), java.time.Duration.ofMillis(1500));
 
     @Test
     void fencedCodeGetsALanguageClass() {
@@ -63,5 +63,22 @@ class MarkdownRendererTest {
     void scriptBlockIsRemovedWithoutEatingLaterParagraphs() {
         String html = renderer.render("<script>alert(1)</script>\n\nStill here.\n").html();
         assertThat(html).doesNotContain("script").doesNotContain("alert").contains("<p>Still here.</p>");
+    }
+
+    @Test
+    void pathologicalMarkdownIsRefusedNotOverflowedOrEndless() {
+        for (String markdown : new String[]{">".repeat(100_000), "*".repeat(50_000), "- ".repeat(50_000),
+                "[a]".repeat(66_663), "1. ".repeat(60_000)}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.render(markdown))
+                    .isInstanceOf(MarkdownTooComplexException.class);
+        }
+    }
+
+    @Test
+    void theBudgetIsEnforcedWhateverTheInput() {
+        MarkdownRenderer none = new MarkdownRenderer(new HtmlSanitizer(), java.time.Duration.ZERO);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> none.render("plain prose. ".repeat(10_000)))
+                .isInstanceOf(MarkdownTooComplexException.class).hasMessageContaining("0 ms");
+        org.assertj.core.api.Assertions.assertThat(renderer.render("plain prose. ".repeat(10_000)).html()).startsWith("<p>plain");
     }
 }

@@ -46,7 +46,7 @@ public class RenderBenchmark {
     @Setup
     public void setUp() throws IOException {
         sanitizer = new HtmlSanitizer();
-        renderer = new MarkdownRenderer(sanitizer);
+        renderer = new MarkdownRenderer(sanitizer, java.time.Duration.ofMillis(1500));
         markdown = post.equals("seed") ? seedPost() : post10k();
         renderedOnce = renderer.render(markdown).html();
     }
@@ -69,7 +69,7 @@ public class RenderBenchmark {
             String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int start = xml.indexOf("<content:encoded><![CDATA[") + "<content:encoded><![CDATA[".length();
             String html = xml.substring(start, xml.indexOf("]]></content:encoded>", start));
-            return new dev.crosslink.importer.HtmlToMarkdown().convert(html);
+            return new dev.crosslink.importer.HtmlToMarkdown().convert(html).markdown();
         }
     }
 

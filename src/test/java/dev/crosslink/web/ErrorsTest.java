@@ -63,7 +63,7 @@ class ErrorsTest {
     @Test
     void bodyOverTheLimitIs413ProblemAndChangesNothing() {
         long before = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
-        String huge = "{\"title\":\"big\",\"markdown\":\"" + "a".repeat(2 * 1024 * 1024 + 10) + "\"}";
+        String huge = "{\"title\":\"big\",\"markdown\":\"" + "a".repeat(4 * 1024 * 1024 + 10) + "\"}";
         editor().contentType(ContentType.JSON).body(huge).post("/api/posts").then()
                 .statusCode(413).contentType(PROBLEM).body("status", equalTo(413))
                 .body("detail", org.hamcrest.Matchers.startsWith("The declared request body"));
@@ -75,7 +75,7 @@ class ErrorsTest {
     void chunkedBodyOverTheLimitIs413ProblemToo() throws Exception {
         long before = editor().get("/api/posts?size=1").then().extract().jsonPath().getLong("totalItems");
         var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        for (int size : new int[] {2 * 1024 * 1024 + 10, 6 * 1024 * 1024}) {
+        for (int size : new int[] {4 * 1024 * 1024 + 10, 6 * 1024 * 1024}) {
             byte[] json = ("{\"title\":\"big\",\"markdown\":\"" + "a".repeat(size) + "\"}").getBytes();
             // A body of unknown length goes out with Transfer-Encoding: chunked: no Content-Length warns us.
             var request = java.net.http.HttpRequest.newBuilder(
@@ -95,7 +95,7 @@ class ErrorsTest {
 
     @Test
     void markdownOverItsLimitIs400() {
-        editor().contentType(ContentType.JSON).body(Map.of("title", "long", "markdown", "a".repeat(200_001)))
+        editor().contentType(ContentType.JSON).body(Map.of("title", "long", "markdown", "a".repeat(dev.crosslink.post.PostInput.MAX_MARKDOWN + 1)))
                 .post("/api/posts").then().statusCode(400).body("errors[0].field", equalTo("markdown"));
     }
 
