@@ -2,6 +2,7 @@ package dev.crosslink.post;
 
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.Term;
+import dev.crosslink.taxonomy.TermVisibility;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
-public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVisibility {
 
     /** The one definition of "public" in queries; it must agree with {@link Post#isPublicAt}. */
     static final String PUBLIC = "p.status <> :draft and p.publishedAt <= :now";
@@ -125,6 +126,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
      * Terms anonymous callers may see (CONTRACT section 7): listed ones, and those a public post
      * uses. Here, beside {@link #PUBLIC}, because "used by a public post" is the post rule.
      */
+    @Override
     public <T extends Term> List<T> visibleTerms(Class<T> type, int page, int size, Instant now) {
         return getEntityManager().createQuery("select t from " + type.getSimpleName() + " t where "
                         + visibility(type) + " order by t.name, t.slug", type)
@@ -132,11 +134,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .setFirstResult((page - 1) * size).setMaxResults(size).getResultList();
     }
 
+    @Override
     public long countVisibleTerms(Class<? extends Term> type, Instant now) {
         return getEntityManager().createQuery("select count(t) from " + type.getSimpleName() + " t where " + visibility(type), Long.class)
                 .setParameter("draft", PostStatus.DRAFT).setParameter("now", now).getSingleResult();
     }
 
+    @Override
     public <T extends Term> boolean isVisible(Class<T> type, T term, Instant now) {
         return term.isListed() || getEntityManager().createQuery("select count(t) from " + type.getSimpleName()
                         + " t where t.id = :id and " + visibility(type), Long.class)

@@ -11,7 +11,6 @@ import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +22,7 @@ public class CategoryService extends TermService<Category> {
 
     public CategoryService(CategoryRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
                            Event<ContentChanged> changed, Transactions transactions) {
-        super(repository, mergePatch, changed, transactions, "category");
+        super(repository, mergePatch, changed, transactions, posts, Category.class, "category");
         this.posts = posts;
         this.urls = urls;
     }
@@ -33,20 +32,6 @@ public class CategoryService extends TermService<Category> {
         return new Category(slug, name, description, listed, now);
     }
 
-    @Override
-    protected List<Category> visible(int page, int size, Instant now) {
-        return posts.visibleTerms(Category.class, page, size, now);
-    }
-
-    @Override
-    protected long countVisible(Instant now) {
-        return posts.countVisibleTerms(Category.class, now);
-    }
-
-    @Override
-    protected boolean isVisible(Category term, Instant now) {
-        return posts.isVisible(Category.class, term, now);
-    }
 
     @Override
     protected String url(String slug) {

@@ -10,7 +10,6 @@ import dev.crosslink.database.Transactions;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,7 +21,7 @@ public class TagService extends TermService<Tag> {
 
     public TagService(TagRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
                            Event<ContentChanged> changed, Transactions transactions) {
-        super(repository, mergePatch, changed, transactions, "tag");
+        super(repository, mergePatch, changed, transactions, posts, Tag.class, "tag");
         this.posts = posts;
         this.urls = urls;
     }
@@ -32,20 +31,6 @@ public class TagService extends TermService<Tag> {
         return new Tag(slug, name, description, listed, now);
     }
 
-    @Override
-    protected List<Tag> visible(int page, int size, Instant now) {
-        return posts.visibleTerms(Tag.class, page, size, now);
-    }
-
-    @Override
-    protected long countVisible(Instant now) {
-        return posts.countVisibleTerms(Tag.class, now);
-    }
-
-    @Override
-    protected boolean isVisible(Tag term, Instant now) {
-        return posts.isVisible(Tag.class, term, now);
-    }
 
     @Override
     protected String url(String slug) {

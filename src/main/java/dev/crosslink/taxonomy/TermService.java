@@ -30,14 +30,18 @@ public abstract class TermService<T extends Term> {
     private String kind;
     private Event<ContentChanged> changed;
     private Transactions transactions;
+    private TermVisibility visibility;
+    private Class<T> type;
 
     /** For CDI's client proxies only. */
     protected TermService() {
     }
 
     protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, Event<ContentChanged> changed,
-                          Transactions transactions, String kind) {
+                          Transactions transactions, TermVisibility visibility, Class<T> type, String kind) {
         this.transactions = transactions;
+        this.visibility = visibility;
+        this.type = type;
         this.repository = repository;
         this.changed = changed;
         this.mergePatch = mergePatch;
@@ -54,12 +58,7 @@ public abstract class TermService<T extends Term> {
     /** Whatever must happen to posts before the term goes: refuse, or unlink. */
     protected abstract void release(T term);
 
-    /** One page, by name, of the terms anonymous callers may see: listed, or used by a public post. */
-    protected abstract List<T> visible(int page, int size, Instant now);
 
-    protected abstract long countVisible(Instant now);
-
-    protected abstract boolean isVisible(T term, Instant now);
 
     public TermView view(T term) {
         Map<UUID, Long> counts = publicPostCounts(List.of(term.getId()), Instant.now());
@@ -75,18 +74,18 @@ public abstract class TermService<T extends Term> {
     public Page<TermView> list(int page, int size, boolean editor) {
         Instant now = Instant.now();
         List<T> terms = editor ? repository.findAll(Sort.by("name").and("slug")).page(page - 1, size).list()
-                : visible(page, size, now);
+                : visibility.visibleTerms(type, page, size, now);
         Map<UUID, Long> counts = terms.isEmpty() ? Map.of()
                 : publicPostCounts(terms.stream().map(Term::getId).toList(), now);
         List<TermView> items = terms.stream().map(t -> view(t, counts.getOrDefault(t.getId(), 0L))).toList();
-        return Page.of(items, page, size, editor ? repository.count() : countVisible(now));
+        return Page.of(items, page, size, editor ? repository.count() : visibility.countVisibleTerms(type, now));
     }
 
     /** A term by slug; one that anonymous callers may not see yet is as unknown to them as one that does not exist. */
     @Transactional
     public T get(String slug, boolean editor) {
         T term = find(slug);
-        if (!editor && !isVisible(term, Instant.now())) {
+        if (!editor && !visibility.isVisible(type, term, Instant.now())) {
             throw ProblemException.notFound(kind, slug);
         }
         return term;
