@@ -72,6 +72,13 @@ public class FeedParser {
         } catch (XMLStreamException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
             throw bad("malformed XML" + where);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The JDK's StAX parser fails on some malformed input with an unchecked exception instead
+            // of an XMLStreamException (ImporterFuzzTest found a MissingResourceException,
+            // "InvalidCharInDTD"): it is still a bad document, a 400, never a 500.
+            throw bad("malformed XML");
         }
     }
 
