@@ -20,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * commit wait for the one before it (measured: docs/benchmarks.md).
  *
  * <p>After the commit, the writing request waits (briefly, bounded) until its own node's listener
- * has heard that notification. PostgreSQL hands it to every listening session at the same moment,
- * so by the time the write is acknowledged the other nodes have dropped their caches too.
+ * has heard that notification and every other live node has confirmed it
+ * ({@link GenerationListener#awaitHeard}), so by the time the write is acknowledged no node can
+ * answer from its old cache.
  */
 @ApplicationScoped
 public class ContentGeneration {

@@ -11,12 +11,16 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps this node's response cache and publication clock coherent with writes made on any node
@@ -29,11 +33,25 @@ import java.util.Properties;
  * {@code cms.cache.generation-check} (default 1 s), so a lost notification leaves a node stale for at
  * most that long. While the connection is down the cache is suspended: every request reads the
  * database until the listener is back.
+ *
+ * <p>Acknowledgements make "seen by every other node's next request" (CONTRACT section 9) hold
+ * under load too: having dropped its cache for a generation, each node says so on
+ * {@link #ACK_CHANNEL} ({@code "<node> <generation>"}), and repeats its newest generation on every
+ * check, which is also how nodes know who is alive. A write is acknowledged to its client only once
+ * every node heard from in the last {@link #LIVENESS} checks has confirmed its generation, or after
+ * a bound, so that a node that died cannot hold writes up for long.
  */
 @ApplicationScoped
 public class GenerationListener {
 
     private static final Logger LOG = Logger.getLogger(GenerationListener.class);
+    static final String ACK_CHANNEL = "crosslink_ack";
+    /** A node not heard from for this many checks is taken for gone, and no write waits for it. */
+    static final int LIVENESS = 3;
+
+    /** What this node last heard from another: the newest generation it confirmed, and when. */
+    private record Peer(long generation, long heardAtNanos) {
+    }
 
     private final ResponseCache cache;
     private final PublicationClock clock;
@@ -43,6 +61,8 @@ public class GenerationListener {
     private final Optional<String> password;
     private final Duration checkEvery;
     private final Object heard = new Object();
+    private final String nodeId = UUID.randomUUID().toString();
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
     private volatile long lastGeneration = -1;
     private volatile boolean running;
     private volatile boolean connected;
@@ -87,15 +107,18 @@ public class GenerationListener {
     }
 
     /**
-     * Waits until this node has heard the given generation, for at most a second: a write returns
-     * once its notification has made the round trip, or, if the listener is down, after the bound.
+     * Waits until this node and every other live node have dropped their caches for the given
+     * generation: a write returns once its notification has made the round trip everywhere. The wait
+     * is bounded by two checks (at least a second): a node that died, or a listener that is down,
+     * delays a write by that much at most, and the generation check catches the node up later.
      */
     void awaitHeard(long generation) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        long deadline = System.nanoTime() + Math.max(Duration.ofSeconds(1).toNanos(), 2 * checkEvery.toNanos());
         synchronized (heard) {
-            while (lastGeneration < generation && connected) {
+            while (connected && (lastGeneration < generation || !peersConfirmed(generation))) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
+                    LOG.debugf("Generation %d not confirmed by every node in time: %s", generation, peers);
                     return;
                 }
                 try {
@@ -108,16 +131,35 @@ public class GenerationListener {
         }
     }
 
+    /** Whether every node heard from recently has confirmed at least this generation. */
+    private boolean peersConfirmed(long generation) {
+        long alive = System.nanoTime() - LIVENESS * checkEvery.toNanos();
+        for (Peer peer : peers.values()) {
+            if (peer.heardAtNanos() - alive > 0 && peer.generation() < generation) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How many other nodes this one has heard from recently (for tests and diagnostics). */
+    int livePeers() {
+        long alive = System.nanoTime() - LIVENESS * checkEvery.toNanos();
+        return (int) peers.values().stream().filter(p -> p.heardAtNanos() - alive > 0).count();
+    }
+
     private void listen() {
         long backoff = 100;
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + ContentGeneration.CHANNEL);
+                    statement.execute("LISTEN " + ACK_CHANNEL);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 connected = true;
                 check(connection); // whatever happened while we were not listening
+                confirm(connection); // and the other nodes learn that this one is here
                 cache.suspend(false);
                 if (backoff > 100) {
                     LOG.info("Listening for content changes again");
@@ -130,14 +172,20 @@ public class GenerationListener {
                     long newest = -1;
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            newest = Math.max(newest, parse(n.getParameter()));
+                            if (n.getName().equals(ACK_CHANNEL)) {
+                                peerConfirmed(n.getParameter());
+                            } else {
+                                newest = Math.max(newest, parse(n.getParameter()));
+                            }
                         }
                     }
                     if (newest >= 0) {
                         heard(newest);
+                        confirm(connection);
                     }
                     if (System.nanoTime() >= nextCheck) {
                         check(connection);
+                        confirm(connection);
                         nextCheck = System.nanoTime() + checkEvery.toNanos();
                     }
                 }
@@ -196,6 +244,28 @@ public class GenerationListener {
         }
         synchronized (heard) {
             lastGeneration = Math.max(lastGeneration, generation);
+            heard.notifyAll();
+        }
+    }
+
+    /** Tells every node which generation this one's cache is at; also its sign of life. */
+    private void confirm(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select pg_notify(?, ?)")) {
+            statement.setString(1, ACK_CHANNEL);
+            statement.setString(2, nodeId + " " + lastGeneration);
+            statement.execute();
+        }
+    }
+
+    private void peerConfirmed(String payload) {
+        int space = payload == null ? -1 : payload.indexOf(' ');
+        if (space <= 0 || payload.startsWith(nodeId + " ")) {
+            return;
+        }
+        long generation = parse(payload.substring(space + 1));
+        peers.merge(payload.substring(0, space), new Peer(generation, System.nanoTime()),
+                (old, now) -> new Peer(Math.max(old.generation(), now.generation()), now.heardAtNanos()));
+        synchronized (heard) {
             heard.notifyAll();
         }
     }

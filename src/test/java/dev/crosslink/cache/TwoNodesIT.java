@@ -3,6 +3,7 @@ package dev.crosslink.cache;
 import dev.crosslink.Http;
 import dev.crosslink.ItDatabase;
 import dev.crosslink.ServerProcess;
+import dev.crosslink.TcpProxy;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,14 +48,20 @@ class TwoNodesIT {
     private static ServerProcess a;
     private static ServerProcess b;
     private static String token;
+    /** Node B's LISTEN connection goes through this, so a test can make B hear of writes late. */
+    private static TcpProxy listenLink;
 
     @BeforeAll
     static void startTwinsAtOnce() throws Exception {
         assumeTrue(ServerProcess.postgres(), "two nodes need the PostgreSQL build (H2 is a single node by nature)");
         db = ItDatabase.fresh("nodes");
         Map<String, String> env = new HashMap<>(db.env()); // no admin token configured: one must be made, once
+        listenLink = new TcpProxy(ItDatabase.server().getHost(), ItDatabase.server().getPort());
+        Map<String, String> envB = new HashMap<>(env);
+        envB.put("CMS_CACHE_LISTEN_URL", env.get("QUARKUS_DATASOURCE_JDBC_URL")
+                .replaceFirst("//[^/]+/", "//127.0.0.1:" + listenLink.port() + "/"));
         a = new ServerProcess("node-a", db.workDir().resolve("a"), env).start();
-        b = new ServerProcess("node-b", db.workDir().resolve("b"), env).start();
+        b = new ServerProcess("node-b", db.workDir().resolve("b"), envB).start();
         a.awaitReady(Duration.ofSeconds(90));
         b.awaitReady(Duration.ofSeconds(90));
         List<String> printed = new ArrayList<>();
@@ -75,6 +82,9 @@ class TwoNodesIT {
         }
         if (b != null) {
             b.close();
+        }
+        if (listenLink != null) {
+            listenLink.close();
         }
     }
 
@@ -123,6 +133,33 @@ class TwoNodesIT {
         assertThat(Http.send(Http.request(a.uri("/api/posts/" + slug), token).DELETE().build()).statusCode()).isEqualTo(204);
         assertThat(Http.get(b.uri("/api/posts/" + slug), null).statusCode()).isEqualTo(404);
         assertThat(total(b, "/api/posts")).isEqualTo(listedBefore);
+    }
+
+    /**
+     * The same guarantee when node B hears of writes late: its LISTEN connection goes through a
+     * proxy that holds every reply for 300 ms. A write on A is acknowledged only once B has
+     * confirmed it dropped its cache, so B's very next request cannot answer from the old cache.
+     * (Before acknowledgements, A answered as soon as it heard its own notification, and B served
+     * the old post here.)
+     */
+    @Test
+    @Order(2)
+    void aWriteIsSeenByANodeThatHearsOfItLate() throws Exception {
+        String slug = "late-" + suffix();
+        assertThat(Http.send(Http.json(a.uri("/api/posts"), token, "POST", "{\"title\": \"Late 0\", \"slug\": \"" + slug
+                + "\", \"markdown\": \"x\", \"status\": \"published\"}")).statusCode()).isEqualTo(201);
+        listenLink.delayReplies(Duration.ofMillis(300));
+        try {
+            for (int round = 1; round <= 5; round++) {
+                assertThat(Http.get(b.uri("/api/posts/" + slug), null).body()).contains("Late " + (round - 1)); // cached on B
+                assertThat(Http.send(Http.json(a.uri("/api/posts/" + slug), token, "PATCH",
+                        "{\"title\": \"Late " + round + "\"}")).statusCode()).isEqualTo(200);
+                assertThat(Http.get(b.uri("/api/posts/" + slug), null).body()).as("round %d", round)
+                        .contains("\"title\":\"Late " + round + "\"");
+            }
+        } finally {
+            listenLink.delayReplies(Duration.ZERO);
+        }
     }
 
     @Test
