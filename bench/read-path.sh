@@ -35,10 +35,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-node_pid() { pgrep -f "quarkus-run.jar" | while read -r p; do grep -qa "QUARKUS_HTTP_PORT=$1" /proc/$p/environ 2>/dev/null && echo $p; done | head -1; }
+node_pid() { # no pipeline into head: under pipefail its early exit would end the script
+  for p in $(pgrep -f "quarkus-run.jar"); do
+    grep -qa "QUARKUS_HTTP_PORT=$1" /proc/$p/environ 2>/dev/null && { echo "$p"; return 0; }
+  done
+  return 0
+}
 start_node() { # port dir
   mkdir -p "$2"
-  (cd "$2" && QUARKUS_HTTP_PORT=$1 CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
+  # env, not bare assignments: assignments that come out of an expansion are not assignments to bash
+  (cd "$2" && env QUARKUS_HTTP_PORT=$1 CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
     ${PG_URL:+QUARKUS_DATASOURCE_JDBC_URL=$PG_URL QUARKUS_DATASOURCE_USERNAME=${PG_USER:-postgres} QUARKUS_DATASOURCE_PASSWORD=${PG_PASSWORD:-}} \
     java ${APP_JAVA_OPTS:-} -jar "$OLDPWD/target/quarkus-app/quarkus-run.jar" > app.log 2>&1) &
 }

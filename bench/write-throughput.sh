@@ -20,9 +20,10 @@ if [ -n "${PG_URL:-}" ]; then
   PGURI=${PG_URL#jdbc:}
   psql "${PGURI%%\?*}" -U "${PG_USER:-postgres}" -qc 'drop schema public cascade; create schema public;'
 fi
-(cd "$WORK" && QUARKUS_HTTP_PORT=$PORT CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
+# env, not bare assignments: assignments that come out of an expansion are not assignments to bash
+(cd "$WORK" && exec env QUARKUS_HTTP_PORT=$PORT CMS_AUTH_ADMIN_TOKEN=$TOKEN QUARKUS_LOG_LEVEL=WARN \
   ${PG_URL:+QUARKUS_DATASOURCE_JDBC_URL=$PG_URL QUARKUS_DATASOURCE_USERNAME=${PG_USER:-postgres} QUARKUS_DATASOURCE_PASSWORD=${PG_PASSWORD:-}} \
-  exec java -Xmx256m -jar "$JAR" > app.log 2>&1) &
+  java -Xmx256m -jar "$JAR" > app.log 2>&1) &
 PID=$!
 for _ in $(seq 1 60); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 1; done
 curl -sf "localhost:$PORT/q/health/ready" >/dev/null || { echo "server did not start; see $WORK/app.log"; exit 1; }

@@ -1,6 +1,7 @@
 package dev.crosslink.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +37,8 @@ public class MergePatch {
         T result;
         try {
             result = mapper.treeToValue(merged, type);
+        } catch (JsonMappingException e) {
+            throw ProblemException.wrongShape(e);
         } catch (JsonProcessingException e) {
             throw new ProblemException(400, "The patched document does not have the expected shape: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {

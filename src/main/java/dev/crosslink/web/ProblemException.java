@@ -1,5 +1,7 @@
 package dev.crosslink.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+
 import java.util.List;
 
 /** A client error with its HTTP status, turned into problem+json by {@link ProblemMapper}. */
@@ -24,6 +26,17 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException field(String field, String message) {
         return new ProblemException(400, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    /** A body field of the wrong type or format, named by its JSON path ({@code tags[1]}). */
+    public static ProblemException wrongShape(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+        if (field == null) {
+            return new ProblemException(400, "The request body does not have the expected shape");
+        }
+        return field(field, "has the wrong type or format");
     }
 
     public static ProblemException conflict(String detail) {

@@ -214,14 +214,7 @@ public class ProblemMapper {
         if (cause != null) {
             return problem(cause);
         }
-        String field = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
-        if (field == null) {
-            return problem(400, "The request body does not have the expected shape", null);
-        }
-        String message = "has the wrong type or format";
-        return problem(400, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+        return problem(ProblemException.wrongShape(e));
     }
 
     /** Parser messages quote the offending input; a client needs the start of it, not all of it. */
