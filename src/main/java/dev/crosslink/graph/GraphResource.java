@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,7 +46,8 @@ public class GraphResource {
     public GraphViews.Graph graph(
             @QueryParam("types") @Parameter(description = "Edge types to include, comma-separated", example = "links_to") String types,
             @QueryParam("around") @Parameter(description = "Only the neighbourhood of this post (slug)") String around,
-            @QueryParam("depth") @Parameter(description = "1 or 2 (with around)", example = "1") String depth) {
+            @QueryParam("depth") @Parameter(description = "1 or 2 (with around)", example = "1",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "2", defaultValue = "1")) String depth) {
         Set<String> edgeTypes = GraphService.EDGE_TYPES;
         if (types != null && !types.isBlank()) {
             edgeTypes = new LinkedHashSet<>(Arrays.stream(types.split(",")).map(String::strip).toList());

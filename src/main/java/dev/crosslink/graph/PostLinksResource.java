@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +59,8 @@ public class PostLinksResource {
             description = "The score's formula is in docs/graph.md.")
     @APIResponse(responseCode = "200", description = "Highest score first")
     public List<GraphViews.Related> related(@PathParam("slug") String slug,
-                                            @QueryParam("limit") @Parameter(description = "1-50, default 5", example = "5") String limit) {
+                                            @QueryParam("limit") @Parameter(description = "1-50, default 5", example = "5",
+                                                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5")) String limit) {
         return graph.related(Slug.fromPath(slug, "post"), PageParams.parse("limit", limit, 5, 1, 50), caller.isEditor());
     }
 

@@ -19,6 +19,6 @@ public record ImportReport(@Schema(examples = "4") int created, @Schema(examples
     }
 
     @Schema(name = "ImportSkipped")
-    public record Skipped(String guid, @Schema(examples = "no title") String reason) {
+    public record Skipped(@Schema(nullable = true, description = "null when the guid itself was refused") String guid, @Schema(examples = "no title") String reason) {
     }
 }

@@ -4,6 +4,8 @@ import dev.crosslink.web.PageParams;
 import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.Slug;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.ArrayList;
@@ -22,21 +24,29 @@ public class PostListParams extends PageParams {
     protected List<String> tag;
 
     @QueryParam("status")
-    @Parameter(description = "draft, scheduled or published (editors only)", example = "published")
+    @Parameter(description = "draft, scheduled or published (editors only)", example = "published",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"draft", "scheduled", "published"}))
     protected String status;
 
     @QueryParam("q")
-    @Parameter(description = "Case-insensitive text in the title, excerpt and body", example = "deadline")
+    @Parameter(description = "Case-insensitive text in the title, excerpt and body", example = "deadline",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     protected String q;
 
     @QueryParam("sort")
     @Parameter(description = "publishedAt, updatedAt or title, with an optional leading '-' for descending",
-            example = "-publishedAt")
+            example = "-publishedAt", schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
+            enumeration = {"publishedAt", "-publishedAt", "updatedAt", "-updatedAt", "title", "-title"}))
     protected String sort;
 
     @QueryParam("include")
-    @Parameter(description = "html and/or markdown, comma-separated or repeated")
+    @Parameter(description = "html and/or markdown, repeated (include=html&include=markdown) or comma-separated",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Include.class))
     protected List<String> include;
+
+    /** What {@code ?include=} may name; its wire values are the constants' names. */
+    @Schema(name = "Include", enumeration = {"html", "markdown"})
+    public enum Include { html, markdown }
 
     /** A sort the repository can trust: a known property and a direction. */
     public record SortOrder(String property, boolean descending) {

@@ -20,7 +20,7 @@ public record PostView(
         @JsonInclude(JsonInclude.Include.NON_NULL) String markdown,
         @JsonInclude(JsonInclude.Include.NON_NULL) String html,
         @Schema(enumeration = {"draft", "scheduled", "published"}) PostStatus status,
-        Instant publishedAt,
+        @Schema(nullable = true, description = "null while a draft has never been published") Instant publishedAt,
         Instant createdAt,
         Instant updatedAt,
         @Schema(examples = "Jocta Torres") String author,

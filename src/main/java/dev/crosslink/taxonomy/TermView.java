@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TermView(
         @Schema(examples = "cs-philosophy") String slug,
         @Schema(examples = "CS & Philosophy") String name,
-        @Schema(examples = "Essays on the philosophy of computer science.") String description,
+        @Schema(nullable = true, examples = "Essays on the philosophy of computer science.") String description,
         @Schema(examples = "http://localhost:8080/topics/cs-philosophy") String url,
         @Schema(examples = "4") long postCount) {
 }

@@ -87,12 +87,14 @@ public class OpenApiProblems implements OASFilter {
     private static final Map<String, String> SINGULAR = Map.of(
             "posts", "Post", "categories", "Category", "tags", "Tag", "tokens", "Token");
 
+    private static final Map<String, String> FEEDS = Map.of("rss", "Rss", "atom", "Atom", "feed.json", "JsonFeed");
+
     /** listPosts, getPost, createPost, replacePost, patchPost, deletePost; rerenderPosts. */
     static String operationId(String path, PathItem.HttpMethod method) {
         String[] segments = path.replaceFirst("^/(api/)?", "").split("/");
         String collection = segments[0];
-        if (collection.startsWith("{")) { // the feeds: /{format} and /{format}/{kind}/{slug}
-            return segments.length == 1 ? "getFeed" : "getTermFeed";
+        if (FEEDS.containsKey(collection)) { // getRss, getAtomOfCategory, getJsonFeedOfTag...
+            return "get" + FEEDS.get(collection) + (segments.length == 1 ? "" : "Of" + SINGULAR.get(segments[1]));
         }
         if (collection.equals("admin")) {
             return segments[segments.length - 1] + "Posts";

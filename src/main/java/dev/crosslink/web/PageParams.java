@@ -1,6 +1,8 @@
 package dev.crosslink.web;
 
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
@@ -12,11 +14,13 @@ public class PageParams {
     public static final int MAX_SIZE = 100;
 
     @QueryParam("page")
-    @Parameter(description = "Page number, from 1", example = "1")
+    @Parameter(description = "Page number, from 1", example = "1",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000", defaultValue = "1"))
     protected String page;
 
     @QueryParam("size")
-    @Parameter(description = "Items per page, 1-100", example = "20")
+    @Parameter(description = "Items per page, 1-100", example = "20",
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
     protected String size;
 
     public int page() {

@@ -54,6 +54,44 @@ class OpenApiTest {
     }
 
     @Test
+    void everyFeedIsItsOwnPathWithItsRealMediaType() {
+        JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        Map<String, String> types = Map.of("rss", "application/rss+xml", "atom", "application/atom+xml",
+                "feed.json", "application/feed+json");
+        types.forEach((feed, type) -> {
+            for (String path : List.of("/" + feed, "/" + feed + "/categories/{slug}", "/" + feed + "/tags/{slug}")) {
+                Map<String, Object> responses = doc.getMap("paths.'" + path + "'.get.responses");
+                assertThat(responses).as(path).containsKeys("200", "304");
+                assertThat(doc.getMap("paths.'" + path + "'.get.responses.'200'.content").keySet()).as(path)
+                        .singleElement().asString().startsWith(type);
+            }
+        });
+        assertThat(doc.getMap("paths").keySet()).noneMatch(p -> p.toString().contains("{format}"));
+    }
+
+    @Test
+    void parametersAreTypedAndNullableFieldsSaySo() {
+        JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        List<Map<String, Object>> parameters = doc.getList("paths.'/api/posts'.get.parameters");
+        Map<String, Map<String, Object>> schemas = new java.util.HashMap<>();
+        for (Map<String, Object> p : parameters) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> schema = (Map<String, Object>) p.get("schema");
+            schemas.put((String) p.get("name"), schema);
+        }
+        assertThat(schemas.get("page")).containsEntry("type", "integer").containsEntry("minimum", 1);
+        assertThat(schemas.get("size")).containsEntry("type", "integer").containsEntry("maximum", 100);
+        assertThat(String.valueOf(schemas.get("sort").get("enum"))).contains("-publishedAt").contains("title");
+        assertThat(String.valueOf(schemas.get("status").get("enum"))).isEqualTo("[draft, scheduled, published]");
+        assertThat(doc.getString("paths.'/api/posts/{slug}/related'.get.parameters.find { it.name == 'limit' }.schema.type"))
+                .isEqualTo("integer");
+        assertThat(doc.getString("paths.'/api/graph'.get.parameters.find { it.name == 'depth' }.schema.type")).isEqualTo("integer");
+        // null is a value these fields really take
+        assertThat(doc.getList("components.schemas.Term.properties.description.type")).contains("null");
+        assertThat(doc.getList("components.schemas.Post.properties.publishedAt.type")).contains("null");
+    }
+
+    @Test
     void inputSchemasCarryExamples() {
         JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
         assertThat(doc.getList("components.schemas.PostInput.properties.title.examples")).isNotEmpty();
