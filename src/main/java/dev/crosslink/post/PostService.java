@@ -194,7 +194,7 @@ public class PostService {
 
     private PostView replaceNow(String slug, PostInput input, Precondition precondition, String actor) {
         Instant now = now();
-        Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+        Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
         precondition.check(view(post, now), post.getUpdatedAt());
         boolean wasVisible = post.isVisibleSomeday();
         Prepared prepared = prepare(post, input, now);
@@ -213,7 +213,7 @@ public class PostService {
 
     public PostView patch(String slug, JsonNode patch, Precondition precondition, String actor) {
         return transactions.write(() -> {
-            Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+            Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
             return replaceNow(slug, mergePatch.apply(currentInput(post, now()), patch, PostInput.class), precondition, actor);
         });
     }
@@ -239,7 +239,7 @@ public class PostService {
     public void delete(String slug, Precondition precondition) {
         transactions.run(() -> {
             Instant now = now();
-            Post post = posts.findBySlug(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+            Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
             precondition.check(view(post, now), post.getUpdatedAt());
             boolean wasVisible = post.isVisibleSomeday();
             posts.deleteFormerSlugsOf(post);

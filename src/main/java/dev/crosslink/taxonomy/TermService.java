@@ -109,7 +109,7 @@ public abstract class TermService<T extends Term> {
     }
 
     private T replaceNow(String slug, TermInput input, Precondition precondition) {
-        T term = find(slug);
+        T term = findOptional(slug).orElseThrow(() -> precondition.missing(kind, slug));
         precondition.check(view(term), term.getUpdatedAt());
         String newSlug = input.slug() == null ? term.getSlug()
                 : input.slug().equals(term.getSlug()) ? term.getSlug() : requireFree(input.slug());
@@ -121,7 +121,7 @@ public abstract class TermService<T extends Term> {
 
     public T patch(String slug, JsonNode patch, Precondition precondition) {
         return transactions.write(() -> {
-            T term = find(slug);
+            T term = findOptional(slug).orElseThrow(() -> precondition.missing(kind, slug));
             TermInput current = new TermInput(term.getName(), term.getSlug(), term.getDescription());
             return replaceNow(slug, mergePatch.apply(current, patch, TermInput.class), precondition);
         });
@@ -129,7 +129,7 @@ public abstract class TermService<T extends Term> {
 
     public void delete(String slug, Precondition precondition) {
         transactions.run(() -> {
-            T term = find(slug);
+            T term = findOptional(slug).orElseThrow(() -> precondition.missing(kind, slug));
             precondition.check(view(term), term.getUpdatedAt());
             release(term);
             repository.delete(term);

@@ -55,6 +55,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response methodNotAllowed(MethodNotAllowedException e) {
+        return Response.fromResponse(problem(405, e.getMessage(), null)).header(HttpHeaders.ALLOW, e.allow()).build();
+    }
+
+    @ServerExceptionMapper
     public Response markdownTooComplex(MarkdownTooComplexException e) {
         return problem(ProblemException.field("markdown", e.getMessage()));
     }

@@ -97,7 +97,21 @@ public class Representations {
 
     /** The If-Match check of this request, to be run by the service on the state it is about to change. */
     public Precondition precondition(Request request) {
-        return (view, lastModified) -> requireCurrent(request, view, lastModified);
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
+            return (view, lastModified) -> requireCurrent(request, view, lastModified);
+        }
+        return new Precondition() {
+            @Override
+            public void check(Object currentView, Instant lastModified) {
+                requireCurrent(request, currentView, lastModified);
+            }
+
+            @Override
+            public ProblemException missing(String what, String slug) {
+                return new ProblemException(412, "If-Match names a version of the " + what + " '" + slug
+                        + "', which no longer exists");
+            }
+        };
     }
 
     public Response created(java.net.URI location, Object view, Instant lastModified) {

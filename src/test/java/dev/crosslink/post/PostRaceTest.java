@@ -89,4 +89,56 @@ class PostRaceTest {
         editorJson().body("{\"title\": \"" + Api.unique("Edge") + "\", \"markdown\": \"x\", \"status\": \"scheduled\", "
                 + "\"publishedAt\": \"9999-12-31T23:59:59Z\"}").post("/api/posts").then().statusCode(201);
     }
+
+    /**
+     * A DELETE racing a PATCH of the same post or term: whichever wins, the other gets an answer
+     * that says so (the delete already happened: 404; the patch changed it first: 204 still), never a 500.
+     */
+    @Test
+    void aDeleteRacingAPatchNeverAnswers500() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String slug = Api.unique("race-delete");
+            editorJson().body("{\"title\": \"Doomed\", \"markdown\": \"x\", \"slug\": \"" + slug + "\", \"status\": \"published\"}")
+                    .post("/api/posts").then().statusCode(201);
+            String tag = Api.unique("race-tag");
+            editorJson().body("{\"name\": \"" + tag + "\", \"slug\": \"" + tag + "\"}").post("/api/tags").then().statusCode(201);
+            for (String path : List.of("/api/posts/" + slug, "/api/tags/" + tag)) {
+                String body = path.startsWith("/api/posts") ? "{\"title\": \"Patched\"}" : "{\"description\": \"Patched\"}";
+                List<HttpResponse<String>> answers = Http.race(2, i -> i == 0
+                        ? Http.request(uri(path), Api.editorTokenValue()).DELETE().build()
+                        : Http.request(uri(path), Api.editorTokenValue()).header("Content-Type", "application/merge-patch+json")
+                                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+                assertThat(answers.get(0).statusCode()).as("delete of %s: %s", path, answers.get(0).body()).isEqualTo(204);
+                assertThat(answers.get(1).statusCode()).as("patch of %s: %s", path, answers.get(1).body()).isIn(200, 404);
+                editor().get(path).then().statusCode(404);
+            }
+        }
+    }
+
+    /** With If-Match, the patch that loses to a delete is a 412: no current version can match (RFC 9110 13.1.1). */
+    @Test
+    void aPatchWithIfMatchRacingADeleteIs412WhenItLoses() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String slug = Api.unique("race-delete-if-match");
+            String etag = editorJson().body("{\"title\": \"Doomed\", \"markdown\": \"x\", \"slug\": \"" + slug + "\"}")
+                    .post("/api/posts").then().statusCode(201).extract().header("ETag");
+            List<HttpResponse<String>> answers = Http.race(2, i -> i == 0
+                    ? Http.request(uri("/api/posts/" + slug), Api.editorTokenValue()).DELETE().build()
+                    : Http.request(uri("/api/posts/" + slug), Api.editorTokenValue()).header("If-Match", etag)
+                            .header("Content-Type", "application/merge-patch+json")
+                            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\": \"Patched\"}")).build());
+            assertThat(answers.get(0).statusCode()).isEqualTo(204);
+            assertThat(answers.get(1).statusCode()).as(answers.get(1).body()).isIn(200, 412);
+        }
+        // and plainly: If-Match on something deleted is a 412, without it a 404
+        String slug = Api.unique("gone");
+        String etag = editorJson().body("{\"title\": \"Gone\", \"markdown\": \"x\", \"slug\": \"" + slug + "\"}")
+                .post("/api/posts").then().statusCode(201).extract().header("ETag");
+        editor().delete("/api/posts/" + slug).then().statusCode(204);
+        editorJson().header("If-Match", etag).contentType("application/merge-patch+json").body("{\"title\": \"x\"}")
+                .patch("/api/posts/" + slug).then().statusCode(412).contentType("application/problem+json");
+        editor().header("If-Match", etag).delete("/api/posts/" + slug).then().statusCode(412);
+        editor().delete("/api/posts/" + slug).then().statusCode(404);
+        editor().header("If-Match", "\"whatever\"").delete("/api/tags/" + Api.unique("no-tag")).then().statusCode(412);
+    }
 }
