@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class HtmlSanitizer {
 
-    private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-[A-Za-z0-9_+#.-]{1,40}");
+    // A fenced block's info string is the author's (CommonMark keeps "föö" or ";" as language-föö,
+    // language-;); a class value is only a token here, and the sanitizer encodes attribute values.
+    private static final Pattern LANGUAGE_CLASS = Pattern.compile("language-\\S{1,60}");
     private static final Pattern HEADING_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,199}");
     private static final Pattern ALIGN = Pattern.compile("left|center|right");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");

@@ -59,7 +59,9 @@ public class MarkdownRenderer {
                 .set(HtmlRenderer.RENDER_HEADER_ID, true)
                 .set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-")
                 .set(HtmlRenderer.FENCED_CODE_NO_LANGUAGE_CLASS, "")
-                .set(HtmlRenderer.SOFT_BREAK, "\n");
+                .set(HtmlRenderer.SOFT_BREAK, "\n")
+                // CommonMark percent-encodes link destinations (/föö is /f%C3%B6%C3%B6); browsers resolve both alike
+                .set(HtmlRenderer.PERCENT_ENCODE_URLS, true);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
     }

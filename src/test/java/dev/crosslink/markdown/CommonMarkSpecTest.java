@@ -39,9 +39,6 @@ class CommonMarkSpecTest {
     static {
         known("GFM autolink extension (which the contract asks for) links bare URLs and emails the spec leaves as text",
                 602, 606, 608, 611, 612);
-        known("flexmark leaves link destinations unescaped where the spec percent-encodes them; browsers resolve both alike",
-                20, 32, 33, 202, 206, 502, 503, 504, 507, 526, 538, 603);
-        known("flexmark keeps a trailing space inside an autolink's href", 346);
         known("flexmark trims and folds code span whitespace by the pre-0.29 spec rule", 138, 331, 332, 334, 335, 336, 337, 640);
         known("flexmark turns an out-of-range numeric reference into U+FFFD instead of leaving it as text", 28);
         known("flexmark rejects a tilde fence whose info string holds backticks", 146);
@@ -80,7 +77,7 @@ class CommonMarkSpecTest {
     void mostOfTheSpecPasses() {
         long passing = IntStream.range(0, EXAMPLES.size()).filter(i -> !KNOWN_DIFFERENCES.containsKey(i + 1)).count();
         assertThat(EXAMPLES).hasSize(652);
-        assertThat(passing).isGreaterThanOrEqualTo(590);
+        assertThat(passing).isGreaterThanOrEqualTo(621); // a ratchet: raise it as differences are fixed
     }
 
     /** Prints the failing examples; used to maintain the list above. */

@@ -81,4 +81,14 @@ class MarkdownRendererTest {
                 .isInstanceOf(MarkdownTooComplexException.class).hasMessageContaining("0 ms");
         org.assertj.core.api.Assertions.assertThat(renderer.render("plain prose. ".repeat(10_000)).html()).startsWith("<p>plain");
     }
+
+    @Test
+    void anyInfoStringBecomesItsLanguageClassAndStaysInert() {
+        org.assertj.core.api.Assertions.assertThat(renderer.render("```föö\nx\n```\n").html()).contains("class=\"language-föö\"");
+        org.assertj.core.api.Assertions.assertThat(renderer.render("``` ;\nx\n```\n").html()).contains("class=\"language-;\"");
+        String hostile = renderer.render("```\"><script>alert(1)</script>\nx\n```\n").html();
+        org.assertj.core.api.Assertions.assertThat(org.jsoup.Jsoup.parseBodyFragment(hostile).select("script")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(org.jsoup.Jsoup.parseBodyFragment(hostile).select("code").attr("class"))
+                .isEqualTo("language-\"><script>alert(1)</script>");
+    }
 }
