@@ -60,11 +60,10 @@ public class FailedAuthentications {
             forgetIdle(now);
         }
         Record record = clients.compute(client, (key, old) -> {
-            if (old == null || !now.isBefore(old.windowStart().plus(window))) {
-                return new Record(now, 1, limit <= 1 ? now.plus(block) : old == null ? null : old.blockedUntil());
-            }
-            int failures = old.failures() + 1;
-            return new Record(old.windowStart(), failures, failures >= limit ? now.plus(block) : old.blockedUntil());
+            boolean newWindow = old == null || !now.isBefore(old.windowStart().plus(window));
+            int failures = newWindow ? 1 : old.failures() + 1;
+            Instant blockedUntil = failures >= limit ? now.plus(block) : old == null ? null : old.blockedUntil();
+            return new Record(newWindow ? now : old.windowStart(), failures, blockedUntil);
         });
         if (record.failures() == 1) {
             LOG.infof("A bad bearer token from %s; further failures from it in the next %s are counted, not logged",

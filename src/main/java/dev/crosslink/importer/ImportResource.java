@@ -33,7 +33,8 @@ public class ImportResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Import an RSS 2.0 or Atom document", description = "One transaction; idempotent. An item "
             + "updates only the post an import of the same feed made for its guid; an item whose slug belongs to "
-            + "any other post is skipped with its reason. Suspected debris is kept and named in warnings. A DOCTYPE, an entity or malformed XML is a 400 with nothing written. "
+            + "any other post is skipped with its reason. Suspected debris is kept and named in warnings. "
+            + "A DOCTYPE, an entity or malformed XML is a 400 with nothing written. "
             + "The document may be up to 4 MiB and hold up to " + FeedImporter.MAX_ITEMS + " items.")
     @RequestBody(content = @Content(mediaType = "application/rss+xml", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)))
     @APIResponse(responseCode = "200", description = "What the import did",

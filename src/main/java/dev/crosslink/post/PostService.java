@@ -328,7 +328,7 @@ public class PostService {
     }
 
     /** A write checked and rendered, before anything is changed: every refusal happens here. */
-    private record Prepared(PostInput stored, Rendering rendering) {
+    private record Prepared(PostInput stored, Rendering rendering, Category category) {
     }
 
     private Prepared prepare(Post post, PostInput input, Instant now) {
@@ -337,8 +337,7 @@ public class PostService {
         if (rendering.html().length() > Post.MAX_HTML) {
             throw ProblemException.field("markdown", "renders to more than " + Post.MAX_HTML + " characters of HTML");
         }
-        category(stored.category());
-        return new Prepared(stored, rendering);
+        return new Prepared(stored, rendering, category(stored.category()));
     }
 
     private void apply(Post post, Prepared prepared) {
@@ -347,7 +346,7 @@ public class PostService {
         post.content(stored.title(), stored.markdown(), stored.excerpt(), rendering);
         post.author(stored.author());
         post.publication(stored.status(), stored.publishedAt(), urls.post(post.getSlug()));
-        post.classify(category(stored.category()), tagsFor(stored.tags()));
+        post.classify(prepared.category(), tagsFor(stored.tags()));
     }
 
     /**

@@ -98,7 +98,7 @@ public class Representations {
     /** The If-Match check of this request, to be run by the service on the state it is about to change. */
     public Precondition precondition(Request request) {
         if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
-            return (view, lastModified) -> requireCurrent(request, view, lastModified);
+            return Precondition.NONE;
         }
         return new Precondition() {
             @Override

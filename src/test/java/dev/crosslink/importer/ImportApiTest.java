@@ -245,4 +245,18 @@ class ImportApiTest {
                 .body("detail", containsString(String.valueOf(FeedImporter.MAX_ITEMS)));
         assertThat(postCount()).isEqualTo(before);
     }
+
+    /** The document ImporterFuzzTest found: the JDK's parser threw an unchecked exception on it (a 500 then). */
+    @Test
+    void aDocumentThatCrashesTheXmlParserIsA400AndWritesNothing() throws Exception {
+        long before = postCount();
+        byte[] document;
+        try (var in = getClass().getResourceAsStream(
+                "/dev/crosslink/importer/ImporterFuzzTestInputs/parsesOrRefusesAnyDocument/dtd-with-invalid-char")) {
+            document = in.readAllBytes();
+        }
+        admin().contentType("application/rss+xml").body(document).post("/api/import/rss").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
+        assertThat(postCount()).isEqualTo(before);
+    }
 }
