@@ -23,11 +23,11 @@ public final class Api {
     }
 
     public static RequestSpecification anonymous() {
-        return RestAssured.given();
+        return RestAssured.given().filter(OpenApiConformance.filter());
     }
 
     public static RequestSpecification admin() {
-        return RestAssured.given().header("Authorization", "Bearer " + ADMIN_TOKEN);
+        return RestAssured.given().filter(OpenApiConformance.filter()).header("Authorization", "Bearer " + ADMIN_TOKEN);
     }
 
     public static synchronized RequestSpecification editor() {
@@ -36,7 +36,7 @@ public final class Api {
                     .body(Map.of("name", "test-editor", "role", "editor"))
                     .post("/api/tokens").then().statusCode(201).extract().path("token");
         }
-        return RestAssured.given().header("Authorization", "Bearer " + editorToken);
+        return RestAssured.given().filter(OpenApiConformance.filter()).header("Authorization", "Bearer " + editorToken);
     }
 
     /** The editor token itself, for tests that send requests without REST Assured. */

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Where a post came from: the API, or an item of an imported feed. */
 @Embeddable
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "PostSource", description = "{\"kind\": \"api\"} or {\"kind\": \"import\", \"feed\": ..., \"guid\": ...}")
+@Schema(name = "PostSource", description = "{\"kind\": \"api\"} or {\"kind\": \"import\", \"feed\": ..., \"guid\": ...}", requiredProperties = "kind")
 public record PostSource(
         @Column(name = "source_kind", nullable = false, length = 16) @Schema(examples = "api") String kind,
         @Column(name = "source_feed", length = 2000) String feed,

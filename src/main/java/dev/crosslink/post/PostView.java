@@ -11,7 +11,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** A post as clients read it (CONTRACT section 2). Lists leave markdown and html out unless asked. */
-@Schema(name = "Post")
+// Required: what every answer carries (markdown and html only when asked), so typed clients need no "?".
+@Schema(name = "Post", requiredProperties = {"id", "slug", "title", "excerpt", "status", "publishedAt", "createdAt",
+        "updatedAt", "author", "category", "tags", "readingTimeMinutes", "url", "version", "source"})
 public record PostView(
         UUID id,
         @Schema(examples = "distributed-systems-sample") String slug,
@@ -31,7 +33,7 @@ public record PostView(
         @Schema(examples = "3") long version,
         PostSource source) {
 
-    @Schema(name = "TermRef", description = "A category or tag as a post names it")
+    @Schema(name = "TermRef", description = "A category or tag as a post names it", requiredProperties = {"slug", "name", "url"})
     public record TermRef(@Schema(examples = "raft") String slug,
                           @Schema(examples = "raft") String name,
                           @Schema(examples = "http://localhost:8080/tags/raft") String url) {

@@ -3,7 +3,7 @@ package dev.crosslink.taxonomy;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A category or tag as clients read it. postCount counts public posts. */
-@Schema(name = "Term", description = "A category or tag")
+@Schema(name = "Term", description = "A category or tag", requiredProperties = {"slug", "name", "description", "url", "postCount"})
 public record TermView(
         @Schema(examples = "cs-philosophy") String slug,
         @Schema(examples = "CS & Philosophy") String name,

@@ -42,7 +42,7 @@ public interface CmsConfig {
          * The time one Markdown render may take before the write is refused with a 400 naming
          * markdown; a 1 MiB essay of prose renders in a fraction of it (docs/security.md).
          */
-        @WithDefault("1500ms")
+        @WithDefault("4s")
         java.time.Duration renderTime();
     }
 

@@ -30,7 +30,10 @@ public class OpenApiProblems implements OASFilter {
             Map.entry("409", "A conflict: slug taken, category in use, or the last admin token"),
             Map.entry("412", "If-Match names a stale version; nothing changed"),
             Map.entry("413", "The body is over 4 MiB"),
-            Map.entry("415", "Wrong Content-Type"));
+            Map.entry("415", "Wrong Content-Type"),
+            Map.entry("406", "No representation matches the Accept header"),
+            Map.entry("429", "Too many bad tokens from this client (Retry-After)"),
+            Map.entry("503", "The database cannot be reached; retry after Retry-After seconds"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -63,12 +66,22 @@ public class OpenApiProblems implements OASFilter {
                 .anyMatch(p -> p.getIn() == Parameter.In.QUERY))) {
             add(responses, "400");
         }
+        // A public read sent with an unknown token, or asking for drafts without one, is a 401 too.
+        add(responses, "401");
         if (secured) {
-            add(responses, "401");
             add(responses, "403");
         }
-        if (bySlug) {
+        if (secured) {
+            add(responses, "429");
+        }
+        if (method == PathItem.HttpMethod.GET) {
+            add(responses, "406");
+        }
+        add(responses, "503");
+        if (bySlug || hasQuery(operation, "around")) {
             add(responses, "404");
+        }
+        if (bySlug) {
             describeSlug(operation);
         }
         if (write && path.contains("{slug}")) {
@@ -128,6 +141,11 @@ public class OpenApiProblems implements OASFilter {
             }
         }
         return out.toString();
+    }
+
+    private static boolean hasQuery(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.QUERY && name.equals(p.getName()));
     }
 
     private static void add(APIResponses responses, String status) {

@@ -100,6 +100,37 @@ class OpenApiTest {
     }
 
     @Test
+    void mergePatchBodiesAreTypedWithEveryFieldOptional() {
+        JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        for (String path : List.of("/api/posts/{slug}", "/api/categories/{slug}", "/api/tags/{slug}")) {
+            String ref = doc.getString("paths.'" + path + "'.patch.requestBody.content.'application/merge-patch+json'.schema.$ref");
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            String input = name.replace("Patch", "Input");
+            assertThat(name).as(path).endsWith("Patch");
+            assertThat(doc.getList("components.schemas." + name + ".required")).as(name).isNullOrEmpty();
+            assertThat(doc.getMap("components.schemas." + name + ".properties").keySet()).as(name)
+                    .isEqualTo(doc.getMap("components.schemas." + input + ".properties").keySet());
+        }
+        // null removes an optional field, so the patch schema allows it there and only there
+        assertThat(doc.getString("components.schemas.PostPatch.properties.excerpt.anyOf[1].type")).isEqualTo("null");
+        assertThat(doc.getString("components.schemas.PostPatch.properties.title.type")).isEqualTo("string");
+    }
+
+    @Test
+    void everyListNamesItsPageAndNoSchemaIsUnused() {
+        JsonPath doc = anonymous().accept("application/json").get("/q/openapi?format=json").then().extract().jsonPath();
+        assertThat(doc.getString("paths.'/api/posts'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/PostPage");
+        assertThat(doc.getString("paths.'/api/tags'.get.responses.'200'.content.'application/json'.schema.$ref"))
+                .isEqualTo("#/components/schemas/TermPage");
+        assertThat(doc.getList("components.schemas.PostPage.required")).contains("items", "totalItems");
+        String text = anonymous().accept("application/json").get("/q/openapi?format=json").asString();
+        for (Object schema : doc.getMap("components.schemas").keySet()) {
+            assertThat(text).as("a reference to %s", schema).contains("\"#/components/schemas/" + schema + "\"");
+        }
+    }
+
+    @Test
     void swaggerUiAndHealthAreServed() {
         anonymous().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
         anonymous().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
