@@ -29,14 +29,16 @@ public class PostListParams extends PageParams {
     protected String status;
 
     @QueryParam("q")
-    @Parameter(description = "Case-insensitive text in the title, excerpt and body", example = "deadline",
+    @Parameter(description = "Words in the title, excerpt or body, all of which must be there; case and accents "
+            + "do not matter, and there is no stemming (docs/api.md)", example = "deadline",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     protected String q;
 
     @QueryParam("sort")
-    @Parameter(description = "publishedAt, updatedAt or title, with an optional leading '-' for descending",
+    @Parameter(description = "publishedAt, updatedAt or title, with an optional leading '-' for descending; "
+            + "with q also relevance (best match first)",
             example = "-publishedAt", schema = @Schema(type = SchemaType.STRING, defaultValue = "-publishedAt",
-            enumeration = {"publishedAt", "-publishedAt", "updatedAt", "-updatedAt", "title", "-title"}))
+            enumeration = {"publishedAt", "-publishedAt", "updatedAt", "-updatedAt", "title", "-title", "relevance"}))
     protected String sort;
 
     @QueryParam("include")
@@ -100,10 +102,17 @@ public class PostListParams extends PageParams {
 
     public SortOrder sort() {
         String value = sort == null || sort.isBlank() ? "-publishedAt" : sort.strip();
+        if (value.equals("relevance")) {
+            if (q() == null) {
+                throw ProblemException.field("sort", "relevance needs q");
+            }
+            return new SortOrder("relevance", true);
+        }
         boolean descending = value.startsWith("-");
         String property = descending ? value.substring(1) : value;
         if (!List.of("publishedAt", "updatedAt", "title").contains(property)) {
-            throw ProblemException.field("sort", "must be publishedAt, updatedAt or title, optionally with a leading '-'");
+            throw ProblemException.field("sort", "must be publishedAt, updatedAt or title, optionally with a leading '-', "
+                    + "or relevance with q");
         }
         return new SortOrder(property, descending);
     }

@@ -1,5 +1,7 @@
 package dev.crosslink.post;
 
+import dev.crosslink.search.SearchIndex;
+import dev.crosslink.search.SearchWords;
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.Term;
 import dev.crosslink.taxonomy.TermVisibility;
@@ -54,11 +56,18 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
     public List<Post> list(Filter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
-        String order = switch (filter.sort().property()) {
-            case "title" -> "lower(p.title)";
-            case "updatedAt" -> "p.updatedAt";
-            default -> "p.publishedAt";
-        } + (filter.sort().descending() ? " desc nulls last" : " asc nulls last") + ", p.id";
+        List<String> words = filter.q() == null ? List.of() : SearchWords.ofQuery(filter.q());
+        boolean byRelevance = filter.sort().property().equals("relevance") && !words.isEmpty();
+        if (byRelevance) {
+            params.put("words", words);
+        }
+        String order = byRelevance
+                ? SearchIndex.relevance("p", "words") + " desc, p.publishedAt desc nulls last, p.id"
+                : switch (filter.sort().property()) {
+                    case "title" -> "lower(p.title)";
+                    case "updatedAt" -> "p.updatedAt";
+                    default -> "p.publishedAt";
+                } + (filter.sort().descending() ? " desc nulls last" : " asc nulls last") + ", p.id";
         TypedQuery<Post> query = getEntityManager()
                 .createQuery("select p from Post p left join fetch p.category" + where + " order by " + order, Post.class)
                 .setFirstResult((page - 1) * size).setMaxResults(size);
@@ -97,9 +106,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
             params.put("tag" + i, filter.tags().get(i));
         }
         if (filter.q() != null) {
-            clauses.add("(lower(p.title) like :q escape '\\' or lower(p.excerpt) like :q escape '\\'"
-                    + " or lower(p.markdown) like :q escape '\\')");
-            params.put("q", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            List<String> words = SearchWords.ofQuery(filter.q());
+            if (words.isEmpty()) {
+                clauses.add("1 = 0"); // nothing searchable in q ("%", "!!"): nothing matches
+            }
+            for (int i = 0; i < words.size(); i++) {
+                clauses.add(SearchIndex.match("p", "word" + i));
+                params.put("word" + i, words.get(i));
+            }
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
@@ -160,6 +174,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
         return Optional.ofNullable(getEntityManager()
                 .createQuery("select min(p.publishedAt) from Post p where p.status <> :draft and p.publishedAt > :now", Instant.class)
                 .setParameter("draft", PostStatus.DRAFT).setParameter("now", now).getSingleResult());
+    }
+
+    /** Posts with no words in the search index: those written before it existed (SearchBackfill). */
+    List<Post> withoutSearchWords(UUID after, int limit) {
+        return getEntityManager().createQuery("select p from Post p where (:after is null or p.id > :after) and not exists "
+                        + "(select 1 from PostWord w where w.key.postId = p.id) order by p.id", Post.class)
+                .setParameter("after", after).setMaxResults(limit).getResultList();
     }
 
     public long countInCategory(UUID categoryId) {

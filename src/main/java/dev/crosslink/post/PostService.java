@@ -5,6 +5,7 @@ import dev.crosslink.graph.Link;
 import dev.crosslink.graph.LinkExtractor;
 import dev.crosslink.graph.TargetType;
 import dev.crosslink.graph.LinkRepository;
+import dev.crosslink.search.SearchIndex;
 import dev.crosslink.markdown.MarkdownRenderer;
 import dev.crosslink.markdown.MarkdownTooComplexException;
 import dev.crosslink.markdown.Rendering;
@@ -55,12 +56,14 @@ public class PostService {
     private final Event<ContentChanged> changed;
     private final LinkExtractor linkExtractor;
     private final LinkRepository links;
+    private final SearchIndex searchIndex;
     private final Transactions transactions;
     private final Clock clock;
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
                        MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed,
-                       LinkExtractor linkExtractor, LinkRepository links, Transactions transactions, Clock clock) {
+                       LinkExtractor linkExtractor, LinkRepository links, SearchIndex searchIndex,
+                       Transactions transactions, Clock clock) {
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
@@ -71,6 +74,7 @@ public class PostService {
         this.changed = changed;
         this.linkExtractor = linkExtractor;
         this.links = links;
+        this.searchIndex = searchIndex;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -129,7 +133,7 @@ public class PostService {
         }
         apply(post, prepared);
         posts.persistAndFlush(post);
-        indexLinks(post);
+        index(post);
         announce(false, post);
         return post;
     }
@@ -206,7 +210,7 @@ public class PostService {
         apply(post, prepared);
         post.touched(actor, now);
         posts.flush();
-        indexLinks(post);
+        index(post);
         announce(wasVisible, post);
         return view(post, now);
     }
@@ -308,7 +312,7 @@ public class PostService {
             total++;
             if (post.rendered(renderer.render(post.getMarkdown()))) {
                 post.touched(actor, now);
-                indexLinks(post);
+                index(post);
                 changed++;
             }
         }
@@ -318,9 +322,22 @@ public class PostService {
         return new RerenderReport(total, changed);
     }
 
-    /** The link graph follows every write: the post's links are read again from its new HTML. */
-    private void indexLinks(Post post) {
+    /** The link graph and the search index follow every write, in its transaction. */
+    private void index(Post post) {
         links.replaceLinks(post.getId(), linkExtractor.extract(post.getHtml()));
+        searchIndex.replace(post.getId(), post.getTitle(), post.getExcerpt(), post.getMarkdown());
+    }
+
+    /** Indexes up to {@code batch} posts (ids after {@code after}) written before the search index existed. */
+    List<UUID> indexUnindexed(UUID after, int batch) {
+        return transactions.write(() -> {
+            List<Post> waiting = posts.withoutSearchWords(after, batch);
+            waiting.forEach(p -> searchIndex.replace(p.getId(), p.getTitle(), p.getExcerpt(), p.getMarkdown()));
+            if (!waiting.isEmpty()) {
+                changed.fire(new ContentChanged("post")); // searches answered before may now find more
+            }
+            return waiting.stream().map(Post::getId).toList();
+        });
     }
 
     PostView view(Post post, Instant now) {
