@@ -55,15 +55,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
 
     public List<Post> list(Filter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        String where = where(filter, params);
         List<String> words = filter.q() == null ? List.of() : SearchWords.ofQuery(filter.q());
-        boolean byRelevance = filter.sort().property().equals("relevance") && !words.isEmpty();
-        if (byRelevance) {
-            params.put("words", words);
+        if (filter.sort().property().equals("relevance") && !words.isEmpty()) {
+            return byRelevance(where(filter, params, false), params, words, page, size);
         }
-        String order = byRelevance
-                ? SearchIndex.relevance("p", "words") + " desc, p.publishedAt desc nulls last, p.id"
-                : switch (filter.sort().property()) {
+        String where = where(filter, params, true);
+        String order = switch (filter.sort().property()) {
                     case "title" -> "lower(p.title)";
                     case "updatedAt" -> "p.updatedAt";
                     default -> "p.publishedAt";
@@ -75,14 +72,39 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
         return query.getResultList();
     }
 
+    /**
+     * A page by relevance: the matching posts' ids ranked from their index rows in one grouped
+     * query (its cost is the rows of the query's words, not a subquery per post), then the page's
+     * posts loaded by id.
+     */
+    private List<Post> byRelevance(String where, Map<String, Object> params, List<String> words, int page, int size) {
+        // every word must be there: one index row per word and post, so the group has all of them
+        TypedQuery<UUID> ranked = getEntityManager().createQuery("select p.id from PostWord r join Post p on p.id = r.key.postId"
+                + " where r.key.word in :words" + where.replaceFirst("^ where ", " and ")
+                + " group by p.id, p.publishedAt having count(r) = :wordCount"
+                + " order by sum(r.weight) desc, p.publishedAt desc nulls last, p.id", UUID.class)
+                .setFirstResult((page - 1) * size).setMaxResults(size);
+        params.forEach(ranked::setParameter);
+        ranked.setParameter("words", words).setParameter("wordCount", (long) words.size());
+        List<UUID> ids = ranked.getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Post> byId = new HashMap<>();
+        getEntityManager().createQuery("select p from Post p left join fetch p.category where p.id in :ids", Post.class)
+                .setParameter("ids", ids).getResultList().forEach(p -> byId.put(p.getId(), p));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     public long count(Filter filter) {
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p" + where(filter, params), Long.class);
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p" + where(filter, params, true), Long.class);
         params.forEach(query::setParameter);
         return query.getSingleResult();
     }
 
-    private static String where(Filter filter, Map<String, Object> params) {
+    /** The filter as JPQL conditions on post {@code p}; the words of q only when {@code withWords}. */
+    private static String where(Filter filter, Map<String, Object> params, boolean withWords) {
         List<String> clauses = new ArrayList<>();
         if (filter.publicOnly() || filter.status() == PostStatus.PUBLISHED) {
             clauses.add(PUBLIC);
@@ -105,7 +127,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                     + " where p" + i + " = p and t" + i + ".slug = :tag" + i + ")");
             params.put("tag" + i, filter.tags().get(i));
         }
-        if (filter.q() != null) {
+        if (filter.q() != null && withWords) {
             List<String> words = SearchWords.ofQuery(filter.q());
             if (words.isEmpty()) {
                 clauses.add("1 = 0"); // nothing searchable in q ("%", "!!"): nothing matches

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * The text search index: each post's words, kept on write in the writing transaction (like the
  * link table), so a search reads an index instead of every post's body. Queries use it through
- * {@link #match} and {@link #relevance}; the words they look for come from {@link SearchWords#ofQuery}.
+ * {@link #match}, and rank by the weights of {@link PostWord}; the words they look for come from {@link SearchWords#ofQuery}.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -20,12 +20,6 @@ public class SearchIndex {
      */
     public static String match(String alias, String param) {
         return alias + ".id in (select w.key.postId from PostWord w where w.key.word = :" + param + ")";
-    }
-
-    /** The JPQL expression ranking post {@code alias} for the words bound to {@code :param} (a list). */
-    public static String relevance(String alias, String param) {
-        return "(select coalesce(sum(r.weight), 0) from PostWord r where r.key.postId = " + alias
-                + ".id and r.key.word in :" + param + ")";
     }
 
     private final EntityManager em;

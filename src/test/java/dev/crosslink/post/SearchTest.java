@@ -74,6 +74,10 @@ class SearchTest {
         Api.editorJson().body(Map.of("title", "Draft " + w, "markdown", "x")).post("/api/posts").then().statusCode(201);
         anonymous().get("/api/posts?q=" + w).then().body("totalItems", equalTo(0));
         editor().get("/api/posts?q=" + w).then().body("totalItems", equalTo(1));
+        // ranked by relevance, the same filters hold
+        anonymous().get("/api/posts?sort=relevance&q=" + w).then().body("items.size()", equalTo(0));
+        editor().get("/api/posts?sort=relevance&q=" + w + " missingword").then().body("items.size()", equalTo(0));
+        editor().get("/api/posts?sort=relevance&q=draft " + w).then().body("items.title", equalTo(List.of("Draft " + w)));
     }
 
     @Test
