@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The filters, sort and includes of {@code GET /api/posts}, checked before any query runs. */
 public class PostListParams extends PageParams {
@@ -97,7 +96,7 @@ public class PostListParams extends PageParams {
         if (q.length() > 200) {
             throw ProblemException.field("q", "at most 200 characters");
         }
-        return q.strip().toLowerCase(Locale.ROOT);
+        return q.strip(); // case, accents and word boundaries are SearchWords' rules
     }
 
     public SortOrder sort() {

@@ -1,7 +1,6 @@
 package dev.crosslink.post;
 
 import dev.crosslink.search.SearchIndex;
-import dev.crosslink.search.SearchWords;
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.Term;
 import dev.crosslink.taxonomy.TermVisibility;
@@ -24,8 +23,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
     /** The one definition of "public" in queries; it must agree with {@link Post#isPublicAt}. */
     static final String PUBLIC = "p.status <> :draft and p.publishedAt <= :now";
 
-    /** What a list asks for, already checked. */
-    public record Filter(boolean publicOnly, PostStatus status, String category, List<String> tags, String q,
+    /**
+     * What a list asks for, already checked. {@code words} are q's search words (SearchWords), null
+     * when there is no q; an empty list is a q with nothing searchable in it, which matches nothing.
+     */
+    public record Filter(boolean publicOnly, PostStatus status, String category, List<String> tags, List<String> words,
                          PostListParams.SortOrder sort, Instant now) {
     }
 
@@ -55,18 +57,17 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
 
     public List<Post> list(Filter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        List<String> words = filter.q() == null ? List.of() : SearchWords.ofQuery(filter.q());
-        if (filter.sort().property().equals("relevance") && !words.isEmpty()) {
-            return byRelevance(where(filter, params, false), params, words, page, size);
+        if (filter.sort().property().equals("relevance") && filter.words() != null && !filter.words().isEmpty()) {
+            return byRelevance(conditions(filter, params, false), params, filter.words(), page, size);
         }
-        String where = where(filter, params, true);
         String order = switch (filter.sort().property()) {
-                    case "title" -> "lower(p.title)";
-                    case "updatedAt" -> "p.updatedAt";
-                    default -> "p.publishedAt";
-                } + (filter.sort().descending() ? " desc nulls last" : " asc nulls last") + ", p.id";
+            case "title" -> "lower(p.title)";
+            case "updatedAt" -> "p.updatedAt";
+            default -> "p.publishedAt";
+        } + (filter.sort().descending() ? " desc nulls last" : " asc nulls last") + ", p.id";
         TypedQuery<Post> query = getEntityManager()
-                .createQuery("select p from Post p left join fetch p.category" + where + " order by " + order, Post.class)
+                .createQuery("select p from Post p left join fetch p.category" + where(conditions(filter, params, true))
+                        + " order by " + order, Post.class)
                 .setFirstResult((page - 1) * size).setMaxResults(size);
         params.forEach(query::setParameter);
         return query.getResultList();
@@ -77,10 +78,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
      * query (its cost is the rows of the query's words, not a subquery per post), then the page's
      * posts loaded by id.
      */
-    private List<Post> byRelevance(String where, Map<String, Object> params, List<String> words, int page, int size) {
+    private List<Post> byRelevance(List<String> conditions, Map<String, Object> params, List<String> words, int page, int size) {
+        List<String> all = new ArrayList<>(conditions);
+        all.add(0, "r.key.word in :words");
         // every word must be there: one index row per word and post, so the group has all of them
         TypedQuery<UUID> ranked = getEntityManager().createQuery("select p.id from PostWord r join Post p on p.id = r.key.postId"
-                + " where r.key.word in :words" + where.replaceFirst("^ where ", " and ")
+                + where(all)
                 + " group by p.id, p.publishedAt having count(r) = :wordCount"
                 + " order by sum(r.weight) desc, p.publishedAt desc nulls last, p.id", UUID.class)
                 .setFirstResult((page - 1) * size).setMaxResults(size);
@@ -98,13 +101,18 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
 
     public long count(Filter filter) {
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p" + where(filter, params, true), Long.class);
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p"
+                + where(conditions(filter, params, true)), Long.class);
         params.forEach(query::setParameter);
         return query.getSingleResult();
     }
 
-    /** The filter as JPQL conditions on post {@code p}; the words of q only when {@code withWords}. */
-    private static String where(Filter filter, Map<String, Object> params, boolean withWords) {
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    /** The filter as JPQL conditions on post {@code p}; the search words only when {@code withWords}. */
+    private static List<String> conditions(Filter filter, Map<String, Object> params, boolean withWords) {
         List<String> clauses = new ArrayList<>();
         if (filter.publicOnly() || filter.status() == PostStatus.PUBLISHED) {
             clauses.add(PUBLIC);
@@ -127,8 +135,8 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                     + " where p" + i + " = p and t" + i + ".slug = :tag" + i + ")");
             params.put("tag" + i, filter.tags().get(i));
         }
-        if (filter.q() != null && withWords) {
-            List<String> words = SearchWords.ofQuery(filter.q());
+        if (filter.words() != null && withWords) {
+            List<String> words = filter.words();
             if (words.isEmpty()) {
                 clauses.add("1 = 0"); // nothing searchable in q ("%", "!!"): nothing matches
             }
@@ -137,7 +145,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                 params.put("word" + i, words.get(i));
             }
         }
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return clauses;
     }
 
     public Map<UUID, Long> publicCountsByCategory(Collection<UUID> categoryIds, Instant now) {

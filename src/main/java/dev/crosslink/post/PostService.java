@@ -6,6 +6,7 @@ import dev.crosslink.graph.LinkExtractor;
 import dev.crosslink.graph.TargetType;
 import dev.crosslink.graph.LinkRepository;
 import dev.crosslink.search.SearchIndex;
+import dev.crosslink.search.SearchWords;
 import dev.crosslink.markdown.MarkdownRenderer;
 import dev.crosslink.markdown.MarkdownTooComplexException;
 import dev.crosslink.markdown.Rendering;
@@ -92,7 +93,8 @@ public class PostService {
         int page = params.page();
         int size = params.size();
         Instant now = now();
-        var filter = new PostRepository.Filter(!editor, status, params.category(), params.tags(), params.q(), params.sort(), now);
+        var filter = new PostRepository.Filter(!editor, status, params.category(), params.tags(),
+                params.q() == null ? null : SearchWords.ofQuery(params.q()), params.sort(), now);
         boolean withMarkdown = params.includes("markdown");
         boolean withHtml = params.includes("html");
         List<PostView> items = posts.list(filter, page, size).stream()
@@ -325,6 +327,10 @@ public class PostService {
     /** The link graph and the search index follow every write, in its transaction. */
     private void index(Post post) {
         links.replaceLinks(post.getId(), linkExtractor.extract(post.getHtml()));
+        indexWords(post);
+    }
+
+    private void indexWords(Post post) {
         searchIndex.replace(post.getId(), post.getTitle(), post.getExcerpt(), post.getMarkdown());
     }
 
@@ -332,7 +338,7 @@ public class PostService {
     List<UUID> indexUnindexed(UUID after, int batch) {
         return transactions.write(() -> {
             List<Post> waiting = posts.withoutSearchWords(after, batch);
-            waiting.forEach(p -> searchIndex.replace(p.getId(), p.getTitle(), p.getExcerpt(), p.getMarkdown()));
+            waiting.forEach(this::indexWords);
             if (!waiting.isEmpty()) {
                 changed.fire(new ContentChanged("post")); // searches answered before may now find more
             }

@@ -6,13 +6,14 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Puts posts written before the search index existed (migration V7) into it, in batches, on a
  * thread of its own after startup, so a large site starts serving at once and its older posts
  * become searchable within minutes. Every later write indexes its post itself (PostService).
  * On several nodes each may index a batch another already did: replacing a post's words is
- * idempotent, and a batch that loses a race is simply tried again on the next pass.
+ * idempotent, and a batch that loses a race is run again by {@code Transactions.write}.
  */
 @ApplicationScoped
 public class SearchBackfill {
@@ -38,9 +39,9 @@ public class SearchBackfill {
         try {
             // In id order from where the last batch stopped: a post with no word at all ("!!!")
             // stays unindexed, and is passed over instead of being found again forever.
-            java.util.UUID after = null;
+            UUID after = null;
             while (true) {
-                List<java.util.UUID> batch = posts.indexUnindexed(after, BATCH);
+                List<UUID> batch = posts.indexUnindexed(after, BATCH);
                 done += batch.size();
                 if (batch.size() < BATCH) {
                     break;

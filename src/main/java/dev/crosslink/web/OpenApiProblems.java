@@ -70,8 +70,6 @@ public class OpenApiProblems implements OASFilter {
         add(responses, "401");
         if (secured) {
             add(responses, "403");
-        }
-        if (secured) {
             add(responses, "429");
         }
         if (method == PathItem.HttpMethod.GET) {

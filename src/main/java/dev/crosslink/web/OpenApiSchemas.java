@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  *   <li>each merge-patch body is its input schema with every field optional, and null allowed
  *   where null removes a field ({@code PostPatch} from {@code PostInput});</li>
  *   <li>the generic {@code Page} envelope becomes one named page per item type ({@code PostPage},
- *   {@code TermPage}) with its fields required, and the unused raw {@code Page} goes.</li>
+ *   {@code TermPage}), and the unused raw {@code Page} goes.</li>
  * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -65,7 +65,6 @@ public class OpenApiSchemas implements OASFilter {
                 continue; // the raw generic envelope, which no operation answers with
             }
             String newName = name(itemRef) + "Page";
-            page.setRequired(List.of("items", "page", "size", "totalItems", "totalPages"));
             page.setDescription("One page of " + name(itemRef) + " items; the Link header names the others");
             components.addSchema(newName, page);
             renamed.put(name, newName);

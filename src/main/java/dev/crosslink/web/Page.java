@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list, in the contract's envelope, with its RFC 8288 {@code Link} header. */
-@Schema(name = "Page")
+@Schema(name = "Page", requiredProperties = {"items", "page", "size", "totalItems", "totalPages"})
 public record Page<T>(List<T> items,
                       @Schema(examples = "1") int page,
                       @Schema(examples = "20") int size,
