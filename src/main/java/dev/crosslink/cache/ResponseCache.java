@@ -1,6 +1,5 @@
 package dev.crosslink.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.crosslink.web.BodyLimit;
 import dev.crosslink.web.CmsConfig;
@@ -22,9 +21,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -198,8 +200,16 @@ public class ResponseCache {
         }
         byte[] body;
         try {
-            body = response.getEntity() instanceof byte[] b ? b : mapper.writeValueAsBytes(response.getEntity());
-        } catch (JsonProcessingException e) {
+            if (response.getEntity() instanceof StreamingOutput streaming) {
+                // written once, here, and sent from these bytes: what is cached is what was sent
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                streaming.write(buffer);
+                body = buffer.toByteArray();
+                response.setEntity(body);
+            } else {
+                body = response.getEntity() instanceof byte[] b ? b : mapper.writeValueAsBytes(response.getEntity());
+            }
+        } catch (IOException e) {
             return;
         }
         String contentType = response.getMediaType() == null ? "application/json;charset=UTF-8" : response.getMediaType().toString();

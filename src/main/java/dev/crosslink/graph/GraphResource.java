@@ -12,8 +12,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,8 +44,9 @@ public class GraphResource {
     @Operation(summary = "The whole graph, or one post's neighbourhood",
             description = "Nodes are posts, categories and tags (ids like post:<slug>); edges are links_to, in_category and "
                     + "tagged. Anonymous callers see public posts only.")
-    @APIResponse(responseCode = "200", description = "{nodes, edges}")
-    public GraphViews.Graph graph(
+    @APIResponse(responseCode = "200", description = "{nodes, edges}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GraphViews.Graph.class)))
+    public StreamingOutput graph(
             @QueryParam("types") @Parameter(description = "Edge types to include, comma-separated", example = "links_to") String types,
             @QueryParam("around") @Parameter(description = "Only the neighbourhood of this post (slug)") String around,
             @QueryParam("depth") @Parameter(description = "1 or 2 (with around)", example = "1",

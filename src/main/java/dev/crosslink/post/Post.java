@@ -3,6 +3,7 @@ package dev.crosslink.post;
 import dev.crosslink.markdown.Rendering;
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.Tag;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -12,11 +13,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,14 +49,9 @@ public class Post {
     @Column(nullable = false, length = 1000)
     private String excerpt;
 
-    // A varchar on both databases (V5 migration): past 1 MiB, Hibernate would otherwise expect a clob.
-    @Column(nullable = false, length = PostInput.MAX_MARKDOWN)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    private String markdown;
-
-    @Column(nullable = false, length = Post.MAX_HTML)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
-    private String html;
+    // Read only when asked for: a list or the graph never loads a body (PostBody).
+    @OneToOne(mappedBy = "post", fetch = FetchType.LAZY, optional = false, cascade = CascadeType.ALL)
+    private PostBody body;
 
     @Column(name = "reading_time_minutes", nullable = false)
     private int readingTimeMinutes;
@@ -111,6 +106,7 @@ public class Post {
         this.createdBy = createdBy;
         this.updatedAt = now;
         this.updatedBy = createdBy;
+        this.body = new PostBody(this);
     }
 
     /** Public: not a draft, and its publication instant has passed. */
@@ -143,7 +139,7 @@ public class Post {
 
     void content(String title, String markdown, String customExcerpt, Rendering rendering) {
         this.title = title;
-        this.markdown = markdown;
+        body.markdown(markdown);
         this.customExcerpt = customExcerpt;
         rendered(rendering);
     }
@@ -151,9 +147,9 @@ public class Post {
     /** Stores a rendering of the current Markdown; true when anything stored changed. */
     boolean rendered(Rendering rendering) {
         String newExcerpt = customExcerpt != null ? customExcerpt : rendering.excerpt();
-        boolean changed = !rendering.html().equals(html) || !newExcerpt.equals(excerpt)
+        boolean changed = !rendering.html().equals(body.html()) || !newExcerpt.equals(excerpt)
                 || rendering.readingTimeMinutes() != readingTimeMinutes;
-        this.html = rendering.html();
+        body.html(rendering.html());
         this.excerpt = newExcerpt;
         this.readingTimeMinutes = rendering.readingTimeMinutes();
         return changed;
@@ -203,11 +199,11 @@ public class Post {
     }
 
     public String getMarkdown() {
-        return markdown;
+        return body.markdown();
     }
 
     public String getHtml() {
-        return html;
+        return body.html();
     }
 
     public int getReadingTimeMinutes() {

@@ -24,10 +24,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
     static final String PUBLIC = "p.status <> :draft and p.publishedAt <= :now";
 
     /**
-     * What a list asks for, already checked. {@code words} are q's search words (SearchWords), null
-     * when there is no q; an empty list is a q with nothing searchable in it, which matches nothing.
+     * What a list asks for, already checked. {@code search} holds q's search words (SearchWords),
+     * null when there is no q; no words is a q with nothing searchable in it, which matches nothing.
      */
-    public record Filter(boolean publicOnly, PostStatus status, String category, List<String> tags, List<String> words,
+    public record Filter(boolean publicOnly, PostStatus status, String category, List<String> tags, SearchIndex.Search search,
                          PostListParams.SortOrder sort, Instant now) {
     }
 
@@ -55,41 +55,49 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
+    /**
+     * One page of posts. The page's ids come first, from a query that reads only the post table's
+     * indexed columns (the sort orders have indexes that end in the id, V9); then only those posts
+     * are loaded. Skipping to a late page steps over index entries, not over loaded posts.
+     */
     public List<Post> list(Filter filter, int page, int size) {
         Map<String, Object> params = new HashMap<>();
-        if (filter.sort().property().equals("relevance") && filter.words() != null && !filter.words().isEmpty()) {
-            return byRelevance(conditions(filter, params, false), params, filter.words(), page, size);
+        TypedQuery<UUID> ids;
+        if (filter.sort().property().equals("relevance") && filter.search() != null && !filter.search().words().isEmpty()) {
+            ids = byRelevance(conditions(filter, params, false), params, filter.search().words());
+        } else {
+            String direction = filter.sort().descending() ? " desc" : " asc";
+            // The id breaks ties in the same direction, so one index serves the whole order, either way.
+            String order = switch (filter.sort().property()) {
+                case "title" -> "lower(p.title)" + direction;
+                case "updatedAt" -> "p.updatedAt" + direction;
+                default -> "p.publishedAt" + direction + " nulls last";
+            } + ", p.id" + direction;
+            ids = getEntityManager().createQuery("select p.id from Post p" + where(conditions(filter, params, true))
+                    + " order by " + order, UUID.class);
+            params.forEach(ids::setParameter);
         }
-        String order = switch (filter.sort().property()) {
-            case "title" -> "lower(p.title)";
-            case "updatedAt" -> "p.updatedAt";
-            default -> "p.publishedAt";
-        } + (filter.sort().descending() ? " desc nulls last" : " asc nulls last") + ", p.id";
-        TypedQuery<Post> query = getEntityManager()
-                .createQuery("select p from Post p left join fetch p.category" + where(conditions(filter, params, true))
-                        + " order by " + order, Post.class)
-                .setFirstResult((page - 1) * size).setMaxResults(size);
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        return byIds(ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList());
     }
 
     /**
-     * A page by relevance: the matching posts' ids ranked from their index rows in one grouped
-     * query (its cost is the rows of the query's words, not a subquery per post), then the page's
-     * posts loaded by id.
+     * The posts that match every search word, ranked from their words' index rows in one grouped
+     * query (its cost is the rows of the query's words, not a subquery per post).
      */
-    private List<Post> byRelevance(List<String> conditions, Map<String, Object> params, List<String> words, int page, int size) {
+    private TypedQuery<UUID> byRelevance(List<String> conditions, Map<String, Object> params, List<String> words) {
         List<String> all = new ArrayList<>(conditions);
         all.add(0, "r.key.word in :words");
         // every word must be there: one index row per word and post, so the group has all of them
         TypedQuery<UUID> ranked = getEntityManager().createQuery("select p.id from PostWord r join Post p on p.id = r.key.postId"
                 + where(all)
                 + " group by p.id, p.publishedAt having count(r) = :wordCount"
-                + " order by sum(r.weight) desc, p.publishedAt desc nulls last, p.id", UUID.class)
-                .setFirstResult((page - 1) * size).setMaxResults(size);
+                + " order by sum(r.weight) desc, p.publishedAt desc nulls last, p.id desc", UUID.class);
         params.forEach(ranked::setParameter);
-        ranked.setParameter("words", words).setParameter("wordCount", (long) words.size());
-        List<UUID> ids = ranked.getResultList();
+        return ranked.setParameter("words", words).setParameter("wordCount", (long) words.size());
+    }
+
+    /** These posts with their categories, in the order of the ids. */
+    private List<Post> byIds(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -130,18 +138,20 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
             clauses.add("p.category.slug = :category");
             params.put("category", filter.category());
         }
+        // Each tag's posts straight from post_tag by its index (ix_post_tag_tag), not a probe per post.
         for (int i = 0; i < filter.tags().size(); i++) {
-            clauses.add("exists (select 1 from Post p" + i + " join p" + i + ".tags t" + i
-                    + " where p" + i + " = p and t" + i + ".slug = :tag" + i + ")");
+            clauses.add("p.id in (select p" + i + ".id from Post p" + i + " join p" + i + ".tags t" + i
+                    + " where t" + i + ".slug = :tag" + i + ")");
             params.put("tag" + i, filter.tags().get(i));
         }
-        if (filter.words() != null && withWords) {
-            List<String> words = filter.words();
+        if (filter.search() != null && withWords) {
+            List<String> words = filter.search().words();
             if (words.isEmpty()) {
                 clauses.add("1 = 0"); // nothing searchable in q ("%", "!!"): nothing matches
             }
+            // The rarest word drives unless it is common; the others are probed per post it yields.
             for (int i = 0; i < words.size(); i++) {
-                clauses.add(SearchIndex.match("p", "word" + i));
+                clauses.add(i == 0 && !filter.search().common() ? SearchIndex.match("p", "word" + i) : SearchIndex.probe("p", "word" + i));
                 params.put("word" + i, words.get(i));
             }
         }

@@ -94,7 +94,7 @@ public class PostService {
         int size = params.size();
         Instant now = now();
         var filter = new PostRepository.Filter(!editor, status, params.category(), params.tags(),
-                params.q() == null ? null : SearchWords.ofQuery(params.q()), params.sort(), now);
+                params.q() == null ? null : searchIndex.plan(SearchWords.ofQuery(params.q())), params.sort(), now);
         boolean withMarkdown = params.includes("markdown");
         boolean withHtml = params.includes("html");
         List<PostView> items = posts.list(filter, page, size).stream()

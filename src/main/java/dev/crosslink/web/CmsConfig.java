@@ -20,6 +20,17 @@ public interface CmsConfig {
 
     Cache cache();
 
+    Search search();
+
+    interface Search {
+        /**
+         * Past how many posts a search word counts as common: a search then probes the posts it
+         * considers for the word, in list order, instead of reading all the word's posts.
+         */
+        @WithDefault("1000")
+        int commonWordPosts();
+    }
+
     interface Cache {
         /** The byte budget of the anonymous response cache; the least recently used entries go first. */
         @WithDefault("64M")

@@ -80,6 +80,42 @@ class SearchTest {
         editor().get("/api/posts?sort=relevance&q=draft " + w).then().body("items.title", equalTo(List.of("Draft " + w)));
     }
 
+    /**
+     * Tests count a word in 3 or more posts as common (cms.search.common-word-posts), so both
+     * ways of looking words up run here: the rarest word driving, and every word probed.
+     */
+    @Test
+    void commonAndRareWordsFindTheSamePostsWhicheverDrives() {
+        String common = word();
+        String alsoCommon = word();
+        String rare = word();
+        List<String> slugs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String markdown = common + (i < 4 ? " " + alsoCommon : "") + (i % 3 == 0 ? " " + rare : "");
+            slugs.add(Api.publishedPost("Words " + i, markdown, Map.of("publishedAt", "2023-05-0" + (i + 1) + "T00:00:00Z")));
+        }
+        List<String> newestFirst = new java.util.ArrayList<>(slugs);
+        java.util.Collections.reverse(newestFirst);
+        anonymous().get("/api/posts?q=" + common).then().body("totalItems", equalTo(6)).body("items.slug", equalTo(newestFirst));
+        anonymous().get("/api/posts?q=" + common + " " + rare).then().body("totalItems", equalTo(2))
+                .body("items.slug", equalTo(List.of(slugs.get(3), slugs.get(0))));
+        anonymous().get("/api/posts?q=" + rare + " " + common + " " + alsoCommon).then().body("totalItems", equalTo(2))
+                .body("items.slug", equalTo(List.of(slugs.get(3), slugs.get(0))));
+        String rarer = word();
+        Api.publishedPost("Words rarer", common + " " + rarer, Map.of());
+        anonymous().get("/api/posts?q=" + rarer + " " + rare).then().body("totalItems", equalTo(0));
+        anonymous().get("/api/posts?q=" + alsoCommon + " " + common).then().body("totalItems", equalTo(4))
+                .body("items.slug", equalTo(newestFirst.subList(2, 6)));
+        // pages of a search where every word is common are the same posts as one long page
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 1; page <= 3; page++) {
+            paged.addAll(anonymous().get("/api/posts?size=2&page=" + page + "&q=" + common + " " + alsoCommon)
+                    .then().extract().jsonPath().getList("items.slug"));
+        }
+        org.assertj.core.api.Assertions.assertThat(paged).isEqualTo(newestFirst.subList(2, 6));
+        editor().get("/api/posts?sort=relevance&q=" + common + " " + rare).then().body("items.size()", equalTo(2));
+    }
+
     @Test
     void postsWrittenBeforeTheIndexAreBackfilled() {
         String w = word();
