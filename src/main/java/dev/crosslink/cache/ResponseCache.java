@@ -193,6 +193,10 @@ public class ResponseCache {
                 || started != generation.get() || suspended) {
             return;
         }
+        String cacheControl = response.getHeaderString("Cache-Control");
+        if (cacheControl != null && (cacheControl.contains("no-store") || cacheControl.contains("private"))) {
+            return; // a preview, or anything else its resource says no shared cache may keep
+        }
         Method method = resource.getResourceMethod();
         if (method == null || !method.isAnnotationPresent(PublicRead.class)
                 || !known(method).containsAll(request.getUriInfo().getQueryParameters().keySet())) {

@@ -2,6 +2,7 @@ package dev.crosslink.database;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -72,7 +73,8 @@ public class Transactions {
     /** What went wrong, judged from the exception chain and the SQLState both databases report. */
     static Failure classify(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+            // EntityNotFoundException: a row loaded lazily was deleted by a commit after its owner was read
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException || t instanceof EntityNotFoundException) {
                 return Failure.LOST_RACE;
             }
             if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException) {

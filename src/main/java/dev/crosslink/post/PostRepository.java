@@ -31,8 +31,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                          PostListParams.SortOrder sort, Instant now) {
     }
 
+    /**
+     * The post with this slug, its body read in the same statement: a body loaded later, lazily,
+     * could belong to a post a concurrent delete has removed since.
+     */
     public Optional<Post> findBySlug(String slug) {
-        return find("slug", slug).firstResultOptional();
+        return getEntityManager().createQuery("select p from Post p left join fetch p.body where p.slug = :slug", Post.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
     }
 
     /** The post an import of this feed made for this guid: the only post such an import may update. */
@@ -56,11 +61,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
     }
 
     /**
-     * One page of posts. The page's ids come first, from a query that reads only the post table's
+     * One page of posts; {@code withBodies} when their Markdown or HTML will be read. The page's ids come first, from a query that reads only the post table's
      * indexed columns (the sort orders have indexes that end in the id, V9); then only those posts
      * are loaded. Skipping to a late page steps over index entries, not over loaded posts.
      */
-    public List<Post> list(Filter filter, int page, int size) {
+    public List<Post> list(Filter filter, int page, int size, boolean withBodies) {
         Map<String, Object> params = new HashMap<>();
         TypedQuery<UUID> ids;
         if (filter.sort().property().equals("relevance") && filter.search() != null && !filter.search().words().isEmpty()) {
@@ -77,7 +82,7 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                     + " order by " + order, UUID.class);
             params.forEach(ids::setParameter);
         }
-        return byIds(ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList());
+        return byIds(ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), withBodies);
     }
 
     /**
@@ -96,13 +101,14 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
         return ranked.setParameter("words", words).setParameter("wordCount", (long) words.size());
     }
 
-    /** These posts with their categories, in the order of the ids. */
-    private List<Post> byIds(List<UUID> ids) {
+    /** These posts with their categories (and bodies, read with them, when asked), in the order of the ids. */
+    private List<Post> byIds(List<UUID> ids, boolean withBodies) {
         if (ids.isEmpty()) {
             return List.of();
         }
         Map<UUID, Post> byId = new HashMap<>();
-        getEntityManager().createQuery("select p from Post p left join fetch p.category where p.id in :ids", Post.class)
+        getEntityManager().createQuery("select p from Post p left join fetch p.category"
+                        + (withBodies ? " left join fetch p.body" : "") + " where p.id in :ids", Post.class)
                 .setParameter("ids", ids).getResultList().forEach(p -> byId.put(p.getId(), p));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -207,6 +213,27 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                 ? "select p.id from Post p where p.category = t and " + PUBLIC
                 : "select p.id from Post p join p.tags x where x = t and " + PUBLIC;
         return "(t.listed = true or exists (" + use + "))";
+    }
+
+    /** A public post's, or a term's public posts', slug and newest write and publication instants. */
+    public record Stamp(String slug, Instant updatedAt, Instant publishedAt) {
+    }
+
+    /** Every public post, by slug (the sitemap). */
+    public List<Stamp> publicStamps(Instant now) {
+        return getEntityManager().createQuery("select p.slug, p.updatedAt, p.publishedAt from Post p where " + PUBLIC
+                        + " order by p.slug", Object[].class)
+                .setParameter("draft", PostStatus.DRAFT).setParameter("now", now).getResultList().stream()
+                .map(row -> new Stamp((String) row[0], (Instant) row[1], (Instant) row[2])).toList();
+    }
+
+    /** Every category or tag a public post uses, by slug, with its public posts' newest instants (the sitemap). */
+    public List<Stamp> publicTermStamps(Class<? extends Term> type, Instant now) {
+        String join = Category.class.isAssignableFrom(type) ? "join p.category t" : "join p.tags t";
+        return getEntityManager().createQuery("select t.slug, max(p.updatedAt), max(p.publishedAt) from Post p " + join
+                        + " where " + PUBLIC + " group by t.slug order by t.slug", Object[].class)
+                .setParameter("draft", PostStatus.DRAFT).setParameter("now", now).getResultList().stream()
+                .map(row -> new Stamp((String) row[0], (Instant) row[1], (Instant) row[2])).toList();
     }
 
     /** When the next scheduled post goes public, if any is waiting. */

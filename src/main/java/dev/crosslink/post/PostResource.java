@@ -3,6 +3,8 @@ package dev.crosslink.post;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.crosslink.auth.Caller;
 import dev.crosslink.auth.Role;
+import dev.crosslink.preview.PreviewTokens;
+import dev.crosslink.preview.PreviewView;
 import dev.crosslink.web.MergePatch;
 import dev.crosslink.web.Page;
 import dev.crosslink.web.PublicRead;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -51,8 +54,12 @@ public class PostResource {
 
     private final SiteUrls urls;
 
-    public PostResource(PostService posts, Representations representations, Caller caller, SiteUrls urls) {
+    private final PreviewTokens previews;
+
+    public PostResource(PostService posts, Representations representations, Caller caller, SiteUrls urls,
+                        PreviewTokens previews) {
         this.urls = urls;
+        this.previews = previews;
         this.posts = posts;
         this.representations = representations;
         this.caller = caller;
@@ -76,13 +83,29 @@ public class PostResource {
     @APIResponse(responseCode = "301", description = "The post has a new slug; see Location")
     @APIResponse(responseCode = "304", description = "Not modified")
     public Response get(@PathParam("slug") @Parameter(example = "distributed-systems-sample") String slug,
+                        @QueryParam("preview") @Parameter(description = "A preview token (POST …/preview): reads this post, "
+                                + "draft or scheduled, with no other credentials; never cached") String preview,
                         @Context Request request) {
-        PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), caller.isEditor());
+        boolean previewing = preview != null && !preview.isBlank();
+        PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), caller.isEditor(),
+                previewing ? previews.postOf(preview.strip()) : null);
         if (found.movedTo() != null) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(urls.api("/api/posts/" + found.movedTo())).build();
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(urls.api("/api/posts/" + found.movedTo()
+                    + (previewing ? "?preview=" + preview.strip() : ""))).build();
         }
-        return representations.read(request, found.post(), found.lastModified());
+        return representations.read(request, representations.body(found.post(), found.lastModified()),
+                previewing ? "private, no-store" : null);
+    }
+
+    @POST
+    @Path("{slug}/preview")
+    @RolesAllowed(Role.EDITOR_NAME)
+    @Operation(operationId = "previewPost", summary = "A token that lets a frontend read this post before it is public",
+            description = "Valid for cms.preview.ttl (1 hour by default), for this post only, on every node.")
+    @APIResponse(responseCode = "200", description = "The token, the URL that reads the post with it, and when it expires",
+            content = @Content(schema = @Schema(implementation = PreviewView.class)))
+    public PreviewView preview(@PathParam("slug") String slug) {
+        return posts.preview(Slug.fromPath(slug, "post"));
     }
 
     @POST

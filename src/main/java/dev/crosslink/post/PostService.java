@@ -10,6 +10,8 @@ import dev.crosslink.search.SearchWords;
 import dev.crosslink.markdown.MarkdownRenderer;
 import dev.crosslink.markdown.MarkdownTooComplexException;
 import dev.crosslink.markdown.Rendering;
+import dev.crosslink.preview.PreviewTokens;
+import dev.crosslink.preview.PreviewView;
 import dev.crosslink.taxonomy.Category;
 import dev.crosslink.taxonomy.CategoryService;
 import dev.crosslink.taxonomy.Tag;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.List;
@@ -55,6 +58,8 @@ public class PostService {
     private final SiteUrls urls;
     private final String defaultAuthor;
     private final Event<ContentChanged> changed;
+    private final Event<PostWritten> written;
+    private final PreviewTokens previews;
     private final LinkExtractor linkExtractor;
     private final LinkRepository links;
     private final SearchIndex searchIndex;
@@ -63,7 +68,7 @@ public class PostService {
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
                        MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed,
-                       LinkExtractor linkExtractor, LinkRepository links, SearchIndex searchIndex,
+                       Event<PostWritten> written, PreviewTokens previews, LinkExtractor linkExtractor, LinkRepository links, SearchIndex searchIndex,
                        Transactions transactions, Clock clock) {
         this.posts = posts;
         this.categories = categories;
@@ -73,6 +78,8 @@ public class PostService {
         this.urls = urls;
         this.defaultAuthor = config.site().defaultAuthor();
         this.changed = changed;
+        this.written = written;
+        this.previews = previews;
         this.linkExtractor = linkExtractor;
         this.links = links;
         this.searchIndex = searchIndex;
@@ -97,26 +104,44 @@ public class PostService {
                 params.q() == null ? null : searchIndex.plan(SearchWords.ofQuery(params.q())), params.sort(), now);
         boolean withMarkdown = params.includes("markdown");
         boolean withHtml = params.includes("html");
-        List<PostView> items = posts.list(filter, page, size).stream()
+        List<PostView> items = posts.list(filter, page, size, withMarkdown || withHtml).stream()
                 .map(p -> PostView.of(p, urls, now, withMarkdown, withHtml)).toList();
         return Page.of(items, page, size, posts.count(filter));
     }
 
     @Transactional
     public Lookup get(String slug, boolean editor) {
+        return get(slug, editor, null);
+    }
+
+    /**
+     * One post for this reader; {@code previewOf} is the post a preview token opened (or null),
+     * which the reader then sees as an editor would, and no other.
+     */
+    @Transactional
+    public Lookup get(String slug, boolean editor, UUID previewOf) {
         Instant now = now();
         Optional<Post> current = posts.findBySlug(slug);
         if (current.isPresent()) {
             Post post = current.get();
-            if (!editor && !post.isPublicAt(now)) {
+            if (!editor && !post.isPublicAt(now) && !post.getId().equals(previewOf)) {
                 throw ProblemException.notFound("post", slug);
             }
             return new Lookup(view(post, now), post.getUpdatedAt(), null);
         }
         return posts.findFormerSlug(slug)
-                .filter(former -> editor || former.getPost().isPublicAt(now))
+                .filter(former -> editor || former.getPost().isPublicAt(now) || former.getPost().getId().equals(previewOf))
                 .map(former -> new Lookup(null, null, former.getPost().getSlug()))
                 .orElseThrow(() -> ProblemException.notFound("post", slug));
+    }
+
+    /** A preview token for the post that has or had this slug, and the URL that reads it. */
+    @Transactional
+    public PreviewView preview(String slug) {
+        Post post = posts.slugHolder(slug).orElseThrow(() -> ProblemException.notFound("post", slug));
+        PreviewTokens.Issued issued = previews.issue(post.getId());
+        return new PreviewView(issued.token(), urls.api("/api/posts/" + post.getSlug() + "?preview=" + issued.token()).toString(),
+                issued.expiresAt());
     }
 
     /** A new post; a derived slug or a new tag that another request claims at the same moment is retried. */
@@ -136,6 +161,7 @@ public class PostService {
         apply(post, prepared);
         posts.persistAndFlush(post);
         index(post);
+        written(post, actor, source.guid() == null ? PostWritten.Via.API : PostWritten.Via.IMPORT, now);
         announce(false, post);
         return post;
     }
@@ -181,7 +207,7 @@ public class PostService {
             if (incoming.equals(currentInput(post, now))) {
                 return ImportResult.UNCHANGED;
             }
-            replaceNow(post.getSlug(), input, Precondition.NONE, actor);
+            replaceNow(post.getSlug(), input, Precondition.NONE, actor, PostWritten.Via.IMPORT);
             return ImportResult.UPDATED;
         } catch (MarkdownTooComplexException e) {
             return ImportResult.skipped("markdown " + e.getMessage());
@@ -195,10 +221,27 @@ public class PostService {
      * the winner stored, so it answers 412 when it carried an If-Match that no longer holds.
      */
     public PostView replace(String slug, PostInput input, Precondition precondition, String actor) {
-        return transactions.write(() -> replaceNow(slug, input, precondition, actor));
+        return transactions.write(() -> replaceNow(slug, input, precondition, actor, PostWritten.Via.API));
     }
 
-    private PostView replaceNow(String slug, PostInput input, Precondition precondition, String actor) {
+    /**
+     * Gives the post that has or had this slug the content of one of its revisions (CONTRACT
+     * section 10), looked up by the post's id inside the write's transaction, as a write through
+     * the same path as a PUT, recorded as a revision of its own.
+     * A revision that was scheduled for an instant now past reads as published, as the post did.
+     */
+    public PostView restore(String slug, Function<UUID, PostInput> revisionOf, Precondition precondition, String actor) {
+        return transactions.write(() -> {
+            Post post = posts.slugHolder(slug).orElseThrow(() -> precondition.missing("post", slug));
+            PostInput revision = revisionOf.apply(post.getId());
+            PostInput content = revision.status() != PostStatus.SCHEDULED ? revision
+                    : new PostInput(revision.title(), revision.markdown(), revision.slug(), revision.excerpt(), PostStatus.PUBLISHED,
+                    revision.publishedAt(), revision.author(), revision.category(), revision.tags());
+            return replaceNow(post.getSlug(), content, precondition, actor, PostWritten.Via.RESTORE);
+        });
+    }
+
+    private PostView replaceNow(String slug, PostInput input, Precondition precondition, String actor, PostWritten.Via via) {
         Instant now = now();
         Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
         precondition.check(view(post, now), post.getUpdatedAt());
@@ -213,6 +256,7 @@ public class PostService {
         post.touched(actor, now);
         posts.flush();
         index(post);
+        written(post, actor, via, now);
         announce(wasVisible, post);
         return view(post, now);
     }
@@ -220,7 +264,8 @@ public class PostService {
     public PostView patch(String slug, JsonNode patch, Precondition precondition, String actor) {
         return transactions.write(() -> {
             Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
-            return replaceNow(slug, mergePatch.apply(currentInput(post, now()), patch, PostInput.class), precondition, actor);
+            return replaceNow(slug, mergePatch.apply(currentInput(post, now()), patch, PostInput.class), precondition, actor,
+                    PostWritten.Via.API);
         });
     }
 
@@ -232,6 +277,15 @@ public class PostService {
         if (wasVisible || post.isVisibleSomeday()) {
             changed.fire(new ContentChanged("post"));
         }
+    }
+
+    /** Tells the revision room (through {@link PostWritten}) what was stored, in the writing transaction. */
+    private void written(Post post, String actor, PostWritten.Via via, Instant now) {
+        PostInput current = currentInput(post, now);
+        // The stored status, not how it reads now: a scheduled post's revision says scheduled.
+        written.fire(new PostWritten(post.getId(), now, actor, via, new PostInput(current.title(), current.markdown(),
+                current.slug(), current.excerpt(), post.getStatus(), current.publishedAt(), current.author(),
+                current.category(), current.tags())));
     }
 
     /** The post as an editor would write it: what PATCH merges into and imports compare with. */
@@ -291,7 +345,7 @@ public class PostService {
                 PostInput current = currentInput(source, now);
                 replaceNow(source.getSlug(), new PostInput(current.title(), markdown, current.slug(), current.excerpt(),
                         current.status(), current.publishedAt(), current.author(), current.category(), current.tags()),
-                        Precondition.NONE, actor);
+                        Precondition.NONE, actor, PostWritten.Via.API);
                 rewritten.add(source.getSlug());
             }
         }
@@ -315,6 +369,7 @@ public class PostService {
             if (post.rendered(renderer.render(post.getMarkdown()))) {
                 post.touched(actor, now);
                 index(post);
+                written(post, actor, PostWritten.Via.RERENDER, now);
                 changed++;
             }
         }

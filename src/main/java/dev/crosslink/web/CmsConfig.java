@@ -22,6 +22,30 @@ public interface CmsConfig {
 
     Search search();
 
+    Revisions revisions();
+
+    Preview preview();
+
+    Sitemap sitemap();
+
+    interface Sitemap {
+        /** URLs in one sitemap file; past that /sitemap.xml is an index (the protocol allows 50,000). */
+        @WithDefault("50000")
+        int urlsPerFile();
+    }
+
+    interface Preview {
+        /** How long a preview token opens its post (CONTRACT section 10). */
+        @WithDefault("1h")
+        java.time.Duration ttl();
+    }
+
+    interface Revisions {
+        /** How many revisions each post keeps; past that the oldest are deleted (CONTRACT section 10). */
+        @WithDefault("50")
+        int keep();
+    }
+
     interface Search {
         /**
          * Past how many posts a search word counts as common: a search then probes the posts it

@@ -62,8 +62,9 @@ public class OpenApiProblems implements OASFilter {
         if (!secured) {
             operation.setSecurity(List.of()); // public: no credentials needed
         }
-        if (hasBody || (operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.QUERY))) {
+        // a body, a query parameter, or a path parameter other than a slug ({number}) can be malformed
+        if (hasBody || path.matches(".*\\{(?!slug\\})[^}]+}.*") || (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY))) {
             add(responses, "400");
         }
         // A public read sent with an unknown token, or asking for drafts without one, is a 401 too.
@@ -82,7 +83,7 @@ public class OpenApiProblems implements OASFilter {
         if (bySlug) {
             describeSlug(operation);
         }
-        if (write && path.contains("{slug}")) {
+        if ((write && path.contains("{slug}")) || path.endsWith("/restore")) { // the writes that honour If-Match
             add(responses, "412");
         }
         if (hasBody) {
