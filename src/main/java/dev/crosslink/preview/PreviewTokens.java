@@ -3,7 +3,9 @@ package dev.crosslink.preview;
 import dev.crosslink.database.Transactions;
 import dev.crosslink.web.CmsConfig;
 import dev.crosslink.web.ProblemException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import javax.crypto.Mac;
@@ -45,6 +47,14 @@ public class PreviewTokens {
         this.transactions = transactions;
         this.clock = clock;
         this.ttl = config.preview().ttl();
+    }
+
+    /**
+     * The key is read (or made) at startup, outside any request's transaction, so two nodes that
+     * start together race only here, where a lost race is simply retried (Transactions).
+     */
+    void onStart(@Observes StartupEvent event) {
+        key();
     }
 
     public Issued issue(UUID post) {
@@ -93,7 +103,7 @@ public class PreviewTokens {
         }
     }
 
-    /** The shared key, made by the first node that needs it (a node that loses that race reads the winner's). */
+    /** The shared key, made by the first node that starts (a node that loses that race reads the winner's). */
     private byte[] key() {
         byte[] known = key;
         if (known == null) {
