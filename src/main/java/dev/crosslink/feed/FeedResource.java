@@ -30,7 +30,7 @@ public class FeedResource {
     public FeedResource(FeedService feeds, Representations representations, CmsConfig config) {
         this.feeds = feeds;
         this.representations = representations;
-        this.cacheControl = "public, max-age=" + config.feed().maxAge();
+        this.cacheControl = config.feed().cacheControl();
     }
 
     // Each feed is its own path with its own media type (CONTRACT section 3), so that the OpenAPI

@@ -37,4 +37,12 @@ public record PostInput(
 
     /** 1 MiB of characters (CONTRACT section 3): about two hundred long essays; the body limit is 4 MiB. */
     public static final int MAX_MARKDOWN = 1 << 20;
+
+    PostInput withMarkdown(String markdown) {
+        return new PostInput(title, markdown, slug, excerpt, status, publishedAt, author, category, tags);
+    }
+
+    PostInput withStatus(PostStatus status) {
+        return new PostInput(title, markdown, slug, excerpt, status, publishedAt, author, category, tags);
+    }
 }

@@ -61,9 +61,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
     }
 
     /**
-     * One page of posts; {@code withBodies} when their Markdown or HTML will be read. The page's ids come first, from a query that reads only the post table's
-     * indexed columns (the sort orders have indexes that end in the id, V9); then only those posts
-     * are loaded. Skipping to a late page steps over index entries, not over loaded posts.
+     * One page of posts, with their bodies when {@code withBodies} (their Markdown or HTML will be
+     * read). The page's ids come first, from a query that reads only the post table's indexed
+     * columns (the sort orders have indexes that end in the id, V9); then only those posts are
+     * loaded. Skipping to a late page steps over index entries, not over loaded posts.
      */
     public List<Post> list(Filter filter, int page, int size, boolean withBodies) {
         Map<String, Object> params = new HashMap<>();

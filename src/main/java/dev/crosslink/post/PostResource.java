@@ -86,15 +86,15 @@ public class PostResource {
                         @QueryParam("preview") @Parameter(description = "A preview token (POST …/preview): reads this post, "
                                 + "draft or scheduled, with no other credentials; never cached") String preview,
                         @Context Request request) {
-        boolean previewing = preview != null && !preview.isBlank();
+        String token = preview == null || preview.isBlank() ? null : preview.strip();
         PostService.Lookup found = posts.get(Slug.fromPath(slug, "post"), caller.isEditor(),
-                previewing ? previews.postOf(preview.strip()) : null);
+                token == null ? null : previews.postOf(token));
         if (found.movedTo() != null) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(urls.api("/api/posts/" + found.movedTo()
-                    + (previewing ? "?preview=" + preview.strip() : ""))).build();
+                    + (token == null ? "" : "?preview=" + token))).build();
         }
         return representations.read(request, representations.body(found.post(), found.lastModified()),
-                previewing ? "private, no-store" : null);
+                token == null ? null : "private, no-store");
     }
 
     @POST

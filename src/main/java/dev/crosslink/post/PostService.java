@@ -68,8 +68,8 @@ public class PostService {
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
                        MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed,
-                       Event<PostWritten> written, PreviewTokens previews, LinkExtractor linkExtractor, LinkRepository links, SearchIndex searchIndex,
-                       Transactions transactions, Clock clock) {
+                       Event<PostWritten> written, PreviewTokens previews, LinkExtractor linkExtractor, LinkRepository links,
+                       SearchIndex searchIndex, Transactions transactions, Clock clock) {
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
@@ -107,11 +107,6 @@ public class PostService {
         List<PostView> items = posts.list(filter, page, size, withMarkdown || withHtml).stream()
                 .map(p -> PostView.of(p, urls, now, withMarkdown, withHtml)).toList();
         return Page.of(items, page, size, posts.count(filter));
-    }
-
-    @Transactional
-    public Lookup get(String slug, boolean editor) {
-        return get(slug, editor, null);
     }
 
     /**
@@ -234,9 +229,7 @@ public class PostService {
         return transactions.write(() -> {
             Post post = posts.slugHolder(slug).orElseThrow(() -> precondition.missing("post", slug));
             PostInput revision = revisionOf.apply(post.getId());
-            PostInput content = revision.status() != PostStatus.SCHEDULED ? revision
-                    : new PostInput(revision.title(), revision.markdown(), revision.slug(), revision.excerpt(), PostStatus.PUBLISHED,
-                    revision.publishedAt(), revision.author(), revision.category(), revision.tags());
+            PostInput content = revision.status() == PostStatus.SCHEDULED ? revision.withStatus(PostStatus.PUBLISHED) : revision;
             return replaceNow(post.getSlug(), content, precondition, actor, PostWritten.Via.RESTORE);
         });
     }
@@ -281,11 +274,7 @@ public class PostService {
 
     /** Tells the revision room (through {@link PostWritten}) what was stored, in the writing transaction. */
     private void written(Post post, String actor, PostWritten.Via via, Instant now) {
-        PostInput current = currentInput(post, now);
-        // The stored status, not how it reads now: a scheduled post's revision says scheduled.
-        written.fire(new PostWritten(post.getId(), now, actor, via, new PostInput(current.title(), current.markdown(),
-                current.slug(), current.excerpt(), post.getStatus(), current.publishedAt(), current.author(),
-                current.category(), current.tags())));
+        written.fire(new PostWritten(post.getId(), now, actor, via, currentInput(post, now)));
     }
 
     /** The post as an editor would write it: what PATCH merges into and imports compare with. */
@@ -342,10 +331,8 @@ public class PostService {
                         .replaceAll(Matcher.quoteReplacement(newHref));
             }
             if (!markdown.equals(source.getMarkdown())) {
-                PostInput current = currentInput(source, now);
-                replaceNow(source.getSlug(), new PostInput(current.title(), markdown, current.slug(), current.excerpt(),
-                        current.status(), current.publishedAt(), current.author(), current.category(), current.tags()),
-                        Precondition.NONE, actor, PostWritten.Via.API);
+                replaceNow(source.getSlug(), currentInput(source, now).withMarkdown(markdown), Precondition.NONE, actor,
+                        PostWritten.Via.API);
                 rewritten.add(source.getSlug());
             }
         }

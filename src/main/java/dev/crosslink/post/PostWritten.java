@@ -10,7 +10,7 @@ import java.util.UUID;
  * write that changes nothing (an unchanged re-import, a re-render with the same output) fires
  * nothing.
  *
- * @param content the post's editable content as stored, as a PUT would send it (tags by slug)
+ * @param content the post's editable content as a PUT would send it (tags by slug), its status as it reads then
  */
 public record PostWritten(UUID postId, Instant at, String actor, Via via, PostInput content) {
 

@@ -22,6 +22,19 @@ public class SearchIndex {
     public record Search(List<String> words, boolean common) {
     }
 
+    private final EntityManager em;
+    /**
+     * Past this many posts a word is common (cms.search.common-word-posts): a search then probes
+     * each post it considers for the word instead of reading all the word's posts, since in list
+     * order a first page is found after a few dozen probes (docs/benchmarks.md).
+     */
+    private final int common;
+
+    public SearchIndex(EntityManager em, CmsConfig config) {
+        this.em = em;
+        this.common = config.search().commonWordPosts();
+    }
+
     /**
      * The JPQL condition "post {@code alias} has the word bound to {@code :param}", driven from the
      * word's primary-key range: its cost is the number of posts with that word, not the site size.
@@ -47,19 +60,6 @@ public class SearchIndex {
         }
         List<String> rarestFirst = words.stream().sorted(Comparator.comparing(posts::get)).toList();
         return new Search(rarestFirst, !words.isEmpty() && posts.get(rarestFirst.get(0)) >= common);
-    }
-
-    private final EntityManager em;
-    /**
-     * Past this many posts a word is common (cms.search.common-word-posts): a search then probes
-     * each post it considers for the word instead of reading all the word's posts, since in list
-     * order a first page is found after a few dozen probes (docs/benchmarks.md).
-     */
-    private final int common;
-
-    public SearchIndex(EntityManager em, CmsConfig config) {
-        this.em = em;
-        this.common = config.search().commonWordPosts();
     }
 
     /** Replaces a post's words with those of its current text. */

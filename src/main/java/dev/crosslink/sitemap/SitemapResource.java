@@ -29,7 +29,7 @@ public class SitemapResource {
     public SitemapResource(SitemapService sitemaps, Representations representations, CmsConfig config) {
         this.sitemaps = sitemaps;
         this.representations = representations;
-        this.cacheControl = "public, max-age=" + config.feed().maxAge();
+        this.cacheControl = config.feed().cacheControl();
     }
 
     @GET

@@ -111,6 +111,11 @@ public interface CmsConfig {
         /** Cache-Control max-age of feed answers, in seconds. */
         @WithDefault("300")
         int maxAge();
+
+        /** The Cache-Control of feeds and of the sitemap, which are served the same way. */
+        default String cacheControl() {
+            return "public, max-age=" + maxAge();
+        }
     }
 
     interface Auth {

@@ -87,6 +87,7 @@ class PreviewTest {
                     .contentType("application/problem+json").body(org.hamcrest.Matchers.not(containsString("other")));
         }
         anonymous().post("/api/posts/" + mine + "/preview").then().statusCode(401);
+        editor().post("/api/posts/no-such-post/preview").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

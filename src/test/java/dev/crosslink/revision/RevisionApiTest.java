@@ -76,6 +76,9 @@ class RevisionApiTest {
                         "category", "tags")));
         editor().get("/api/posts/" + slug + "/revisions/2/diff?from=2").then().body("changed", equalTo(List.of()))
                 .body("markdown", equalTo(""));
+        editor().get("/api/posts/" + slug + "/revisions/2/diff?from=9").then().statusCode(404).contentType("application/problem+json");
+        editor().get("/api/posts/" + slug + "/revisions/2/diff?from=0").then().statusCode(400).body("errors[0].field", equalTo("from"));
+        editor().get("/api/posts/" + slug + "/revisions?include=html").then().statusCode(400).body("errors[0].field", equalTo("include"));
     }
 
     @Test
@@ -84,6 +87,8 @@ class RevisionApiTest {
         patch(slug, Map.of("markdown", "vandalised"));
         String etag = editor().get("/api/posts/" + slug).then().extract().header("ETag");
         editor().header("If-Match", "\"stale\"").post("/api/posts/" + slug + "/revisions/1/restore").then().statusCode(412);
+        editor().post("/api/posts/" + slug + "/revisions/9/restore").then().statusCode(404).contentType("application/problem+json");
+        editor().post("/api/posts/no-such-post/revisions/1/restore").then().statusCode(404);
         editor().get("/api/posts/" + slug + "/revisions").then().body("totalItems", equalTo(2));
 
         editor().header("If-Match", etag).post("/api/posts/" + slug + "/revisions/1/restore").then().statusCode(200)
