@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Times one import of a generated feed of N items (default 1000, the import's item limit).
 
-Usage: bench/import-feed.py BASE_URL ADMIN_TOKEN [N=1000]
+Usage: bench/import-feed.py BASE_URL ADMIN_TOKEN [N=1000]    (BODY_REPEAT=12: 5.5 KB items)
 Each item carries about 1.5 KB of HTML (headings, paragraphs, a list, a code block, links), a
 category and two tags, like the seed feed's posts. Prints the size, the answer and the time.
 """
+import os
 import sys
 import time
 import urllib.request
@@ -15,7 +16,7 @@ run = str(int(time.time()))
 body = ("<h2>Section</h2><p>Consensus protocols are mostly about <strong>when to stop waiting</strong>. "
         "A leader that hears nothing calls an election; see <a href=\"/blog/other\">the other post</a>.</p>"
         "<ul><li>a timeout is a guess</li><li>a guess can be wrong</li></ul>"
-        "<pre><code class=\"language-python\">def elect():\n    return max(votes)\n</code></pre>") * 3
+        "<pre><code class=\"language-python\">def elect():\n    return max(votes)\n</code></pre>") * int(os.environ.get("BODY_REPEAT", "3"))
 items = []
 for i in range(n):
     items.append(f"""<item><title>Imported {run} {i}</title><link>https://bench.example/blog/imp-{run}-{i}</link>

@@ -10,6 +10,7 @@ import dev.crosslink.web.Slug;
 import dev.crosslink.web.WebUrl;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -40,15 +41,20 @@ public class FeedImporter {
     private final PostService posts;
     private final CategoryService categories;
     private final Validator validator;
+    private final EntityManager em;
 
     public FeedImporter(FeedParser parser, HtmlToMarkdown htmlToMarkdown, PostService posts, CategoryService categories,
-                        Validator validator) {
+                        Validator validator, EntityManager em) {
         this.parser = parser;
         this.htmlToMarkdown = htmlToMarkdown;
         this.posts = posts;
         this.categories = categories;
         this.validator = validator;
+        this.em = em;
     }
+
+    /** Items written between two clears of the persistence context. */
+    static final int BATCH = 25;
 
     // One transaction for the whole feed; 1,000 items took 16-20 s on PostgreSQL (docs/benchmarks.md),
     // so the default 60 s timeout is lifted to leave room for larger posts on a slower machine.
@@ -66,7 +72,15 @@ public class FeedImporter {
         int unchanged = 0;
         List<ImportReport.Skipped> skipped = new ArrayList<>();
         List<ImportReport.Warning> warnings = new ArrayList<>();
+        int written = 0;
         for (FeedParser.ParsedItem item : feed.items()) {
+            if (++written % BATCH == 0) {
+                // Still one transaction, but Hibernate would keep every entity it wrote until the commit
+                // (each post, its body, its words, links and revision: 35-65x the document, docs/benchmarks.md).
+                // Nothing written is needed again: every item looks up what it uses.
+                em.flush();
+                em.clear();
+            }
             String guid = item.guid() != null ? item.guid() : item.link();
             String refusal = refusal(item, guid);
             if (refusal != null) {

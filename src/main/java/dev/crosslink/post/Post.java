@@ -146,13 +146,18 @@ public class Post {
 
     /** Stores a rendering of the current Markdown; true when anything stored changed. */
     boolean rendered(Rendering rendering) {
-        String newExcerpt = customExcerpt != null ? customExcerpt : rendering.excerpt();
+        String newExcerpt = excerptOf(customExcerpt, rendering);
         boolean changed = !rendering.html().equals(body.html()) || !newExcerpt.equals(excerpt)
                 || rendering.readingTimeMinutes() != readingTimeMinutes;
         body.html(rendering.html());
         this.excerpt = newExcerpt;
         this.readingTimeMinutes = rendering.readingTimeMinutes();
         return changed;
+    }
+
+    /** What readers get as the excerpt: the editor's own, else the one derived from the rendering. */
+    public static String excerptOf(String customExcerpt, Rendering rendering) {
+        return customExcerpt != null ? customExcerpt : rendering.excerpt();
     }
 
     void slug(String slug) {

@@ -8,9 +8,12 @@ import jakarta.persistence.Converter;
 
 import java.util.List;
 
-/** A revision's tag slugs as one JSON array in a varchar column: the same SQL on both databases. */
+/**
+ * A revision's tag slugs as one JSON array in a varchar column: the same SQL on both databases. Public
+ * for the backup room, which reads and writes revision rows as they are stored.
+ */
 @Converter
-class TagsColumn implements AttributeConverter<List<String>, String> {
+public class TagsColumn implements AttributeConverter<List<String>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {

@@ -29,24 +29,38 @@ public class BodyLimit implements ReaderInterceptor {
     /** Right after {@link SecurityHeaders}, before anything reads a body. */
     public static final int ROUTE_ORDER = SecurityHeaders.ROUTE_ORDER + 1;
 
+    /** The one route with a larger limit of its own (cms.limits.restore-size): a whole site's export. */
+    public static final String RESTORE_PATH = "/api/restore";
+
     private final long limit;
+    private final long restoreLimit;
 
     public BodyLimit(CmsConfig config) {
         this.limit = config.limits().bodySize().asLongValue();
+        this.restoreLimit = config.limits().restoreSize().asLongValue();
+    }
+
+    /** Marks the body parameter of the restore, which is held to cms.limits.restore-size instead. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+    public @interface WholeSite {
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Counted(context.getInputStream()));
+        boolean wholeSite = java.util.Arrays.stream(context.getAnnotations()).anyMatch(a -> a instanceof WholeSite);
+        context.setInputStream(new Counted(context.getInputStream(), wholeSite ? restoreLimit : limit));
         return context.proceed();
     }
 
     /** Counts what the entity reader takes and stops it one byte past the limit. */
-    private final class Counted extends FilterInputStream {
+    private static final class Counted extends FilterInputStream {
+        private final long limit;
         private long read;
 
-        Counted(InputStream in) {
+        Counted(InputStream in, long limit) {
             super(in);
+            this.limit = limit;
         }
 
         @Override
@@ -78,20 +92,21 @@ public class BodyLimit implements ReaderInterceptor {
     void install(@Observes Router router) {
         router.route().order(ROUTE_ORDER).handler(ctx -> {
             String declared = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (declared != null && isOver(declared)) {
+            long allowed = RESTORE_PATH.equals(ctx.request().path()) ? restoreLimit : limit;
+            if (declared != null && isOver(declared, allowed)) {
                 ctx.response().setStatusCode(413)
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONNECTION, "close")
-                        .end(BODY.formatted(Long.parseLong(declared.trim()), limit));
+                        .end(BODY.formatted(Long.parseLong(declared.trim()), allowed));
                 return;
             }
             ctx.next();
         });
     }
 
-    private boolean isOver(String declared) {
+    private static boolean isOver(String declared, long allowed) {
         try {
-            return Long.parseLong(declared.trim()) > limit;
+            return Long.parseLong(declared.trim()) > allowed;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -79,6 +79,17 @@ public interface CmsConfig {
          */
         @WithDefault("4s")
         java.time.Duration renderTime();
+
+        /**
+         * The largest export document POST /api/restore takes: it is read as a stream, so this
+         * bounds the time and the transaction, not the heap (docs/backup.md).
+         */
+        @WithDefault("2G")
+        MemorySize restoreSize();
+
+        /** How long the restore's one transaction may run. */
+        @WithDefault("1h")
+        java.time.Duration restoreTime();
     }
 
     interface Site {

@@ -29,7 +29,7 @@ public class OpenApiProblems implements OASFilter {
             Map.entry("404", "Nothing there (drafts and future posts too, for anonymous callers)"),
             Map.entry("409", "A conflict: slug taken, category in use, or the last admin token"),
             Map.entry("412", "If-Match names a stale version; nothing changed"),
-            Map.entry("413", "The body is over 4 MiB"),
+            Map.entry("413", "The body is over its limit: 4 MiB, or 2 GiB for a restore"),
             Map.entry("415", "Wrong Content-Type"),
             Map.entry("406", "No representation matches the Accept header"),
             Map.entry("429", "Too many bad tokens from this client (Retry-After)"),
@@ -83,7 +83,7 @@ public class OpenApiProblems implements OASFilter {
         if (bySlug) {
             describeSlug(operation);
         }
-        if ((write && path.contains("{slug}")) || path.endsWith("/restore")) { // the writes that honour If-Match
+        if ((write || path.endsWith("/restore")) && path.contains("{slug}")) { // the writes that honour If-Match
             add(responses, "412");
         }
         if (hasBody) {

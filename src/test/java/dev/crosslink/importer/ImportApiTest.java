@@ -4,10 +4,12 @@ import dev.crosslink.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static dev.crosslink.Api.admin;
 import static dev.crosslink.Api.anonymous;
+import static dev.crosslink.Api.editor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -230,6 +232,33 @@ class ImportApiTest {
         anonymous().get("/api/posts/" + after).then().statusCode(404);
         anonymous().get("/api/posts/" + before).then().statusCode(404);
         anonymous().get("/rss").then().statusCode(200);
+    }
+
+    /** Past FeedImporter.BATCH items the persistence context is cleared mid-import: nothing may be lost across it. */
+    @Test
+    void aLongFeedKeepsEveryItemsTermsAcrossBatchesAndReimportsAsUnchanged() {
+        String run = Api.unique("long");
+        int n = FeedImporter.BATCH * 2 + 7;
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            items.append("<item><title>Long ").append(i).append("</title><link>https://long.example/blog/").append(run)
+                    .append("-").append(i).append("</link><pubDate>Fri, 04 Apr 2025 10:00:00 GMT</pubDate>")
+                    .append("<category>").append(run).append(" cat ").append(i % 3).append("</category>")
+                    .append("<category>").append(run).append("-shared</category>")
+                    .append("<category>").append(run).append("-t").append(i % 7).append("</category>")
+                    .append("<description>Item ").append(i).append(".</description></item>");
+        }
+        String document = feed("https://long.example/" + run, items.toString());
+        admin().contentType("application/rss+xml").body(document).post("/api/import/rss").then().statusCode(200)
+                .body("created", equalTo(n)).body("skipped.size()", equalTo(0));
+        anonymous().get("/api/posts?tag=" + run + "-shared&size=100").then().statusCode(200).body("totalItems", equalTo(n));
+        anonymous().get("/api/posts?tag=" + run + "-t3&size=100").then().body("totalItems", equalTo((n - 3 + 6) / 7));
+        anonymous().get("/api/posts/" + run + "-" + (n - 1)).then().statusCode(200)
+                .body("category.name", equalTo(run + " cat " + ((n - 1) % 3)))
+                .body("tags.slug", equalTo(List.of(run + "-shared", run + "-t" + ((n - 1) % 7))));
+        admin().contentType("application/rss+xml").body(document).post("/api/import/rss").then().statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(n));
+        editor().get("/api/posts/" + run + "-" + FeedImporter.BATCH + "/revisions").then().body("totalItems", equalTo(1));
     }
 
     @Test
