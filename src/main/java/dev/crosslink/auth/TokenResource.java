@@ -1,5 +1,6 @@
 package dev.crosslink.auth;
 
+import dev.crosslink.web.PathId;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 @Path("/api/tokens")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,15 +55,7 @@ public class TokenResource {
     @Operation(summary = "Revoke a token", description = "The last admin token cannot be revoked (409).")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response delete(@PathParam("id") String id) {
-        tokens.delete(parse(id));
+        tokens.delete(PathId.uuid(id, "token"));
         return Response.noContent().build();
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new dev.crosslink.web.ProblemException(404, "No token with id " + (id.length() > 40 ? id.substring(0, 40) : id));
-        }
     }
 }

@@ -2,7 +2,7 @@ package dev.crosslink.backup;
 
 import dev.crosslink.post.PostSource;
 import dev.crosslink.post.PostStatus;
-import dev.crosslink.revision.TagsColumn;
+import dev.crosslink.database.StringListColumn;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +38,7 @@ final class SiteTables {
         }
     }
 
-    private static final TagsColumn TAGS = new TagsColumn();
+    private static final StringListColumn TAGS = new StringListColumn();
 
     private final Connection connection;
 

@@ -30,6 +30,12 @@ public class AtomWriter {
             Xml.element(xml, 0, "updated", rfc3339(channel.updated() == null ? Instant.EPOCH : channel.updated()));
             link(xml, 0, "self", channel.selfUrl(), "application/atom+xml");
             link(xml, 0, "alternate", channel.link(), "text/html");
+            if (channel.hub() != null) {
+                Xml.newline(xml, 0);
+                xml.writeEmptyElement("link");
+                xml.writeAttribute("rel", "hub");
+                xml.writeAttribute("href", channel.hub());
+            }
             for (FeedItem item : channel.items()) {
                 Xml.newline(xml, 0);
                 xml.writeStartElement("entry");

@@ -2,6 +2,7 @@ package dev.crosslink.feed;
 
 import dev.crosslink.web.CmsConfig;
 import dev.crosslink.web.Representations;
+import dev.crosslink.web.SiteUrls;
 import dev.crosslink.web.PublicRead;
 import dev.crosslink.web.Slug;
 import jakarta.ws.rs.GET;
@@ -26,11 +27,15 @@ public class FeedResource {
     private final FeedService feeds;
     private final Representations representations;
     private final String cacheControl;
+    private final String hub;
+    private final SiteUrls urls;
 
-    public FeedResource(FeedService feeds, Representations representations, CmsConfig config) {
+    public FeedResource(FeedService feeds, Representations representations, CmsConfig config, SiteUrls urls) {
         this.feeds = feeds;
         this.representations = representations;
         this.cacheControl = config.feed().cacheControl();
+        this.hub = config.websub().hub().orElse(null);
+        this.urls = urls;
     }
 
     // Each feed is its own path with its own media type (CONTRACT section 3), so that the OpenAPI
@@ -147,8 +152,15 @@ public class FeedResource {
             case ATOM -> AtomWriter.MEDIA_TYPE;
             case JSON -> JsonFeedWriter.MEDIA_TYPE;
         };
-        FeedService.FeedDocument feed = feeds.build(format, scope, uriInfo.getRequestUri().getRawPath());
-        return representations.read(null, representations.body(feed.bytes(), MediaType.valueOf(type), feed.lastModified()),
-                cacheControl);
+        String path = uriInfo.getRequestUri().getRawPath();
+        FeedService.FeedDocument feed = feeds.build(format, scope, path);
+        Response response = representations.read(null, representations.body(feed.bytes(), MediaType.valueOf(type),
+                feed.lastModified()), cacheControl);
+        if (hub == null) {
+            return response;
+        }
+        // WebSub discovery (CONTRACT section 5); one header, so the response cache keeps it whole
+        return Response.fromResponse(response)
+                .header("Link", "<" + hub + ">; rel=\"hub\", <" + urls.base() + path + ">; rel=\"self\"").build();
     }
 }

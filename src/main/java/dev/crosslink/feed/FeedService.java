@@ -88,7 +88,7 @@ public class FeedService {
         }
         String base = urls.base();
         FeedChannel channel = new FeedChannel(title, base + "/", config.site().description(), config.site().language(),
-                base + selfPath, updated, items);
+                base + selfPath, updated, items, config.websub().hub().orElse(null));
         byte[] bytes = switch (format) {
             case RSS -> rss.write(channel);
             case ATOM -> atom.write(channel);

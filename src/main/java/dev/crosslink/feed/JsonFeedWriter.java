@@ -30,6 +30,12 @@ public class JsonFeedWriter {
         feed.put("feed_url", channel.selfUrl());
         feed.put("description", channel.description());
         feed.put("language", channel.language());
+        if (channel.hub() != null) {
+            Map<String, Object> hub = new LinkedHashMap<>();
+            hub.put("type", "WebSub");
+            hub.put("url", channel.hub());
+            feed.put("hubs", java.util.List.of(hub));
+        }
         feed.put("items", channel.items().stream().map(JsonFeedWriter::item).toList());
         try {
             return mapper.writeValueAsBytes(feed);

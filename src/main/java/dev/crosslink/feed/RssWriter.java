@@ -48,6 +48,12 @@ public class RssWriter {
             xml.writeAttribute("href", channel.selfUrl());
             xml.writeAttribute("rel", "self");
             xml.writeAttribute("type", "application/rss+xml");
+            if (channel.hub() != null) {
+                Xml.newline(xml, 1);
+                xml.writeEmptyElement("atom", "link", ATOM_NS);
+                xml.writeAttribute("href", channel.hub());
+                xml.writeAttribute("rel", "hub");
+            }
             for (FeedItem item : channel.items()) {
                 item(xml, item);
             }

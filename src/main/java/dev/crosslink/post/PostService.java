@@ -59,6 +59,7 @@ public class PostService {
     private final String defaultAuthor;
     private final Event<ContentChanged> changed;
     private final Event<PostWritten> written;
+    private final Event<PostChanged> postChanged;
     private final PreviewTokens previews;
     private final LinkExtractor linkExtractor;
     private final LinkRepository links;
@@ -68,7 +69,7 @@ public class PostService {
 
     public PostService(PostRepository posts, CategoryService categories, TagService tags, MarkdownRenderer renderer,
                        MergePatch mergePatch, SiteUrls urls, CmsConfig config, Event<ContentChanged> changed,
-                       Event<PostWritten> written, PreviewTokens previews, LinkExtractor linkExtractor, LinkRepository links,
+                       Event<PostWritten> written, Event<PostChanged> postChanged, PreviewTokens previews, LinkExtractor linkExtractor, LinkRepository links,
                        SearchIndex searchIndex, Transactions transactions, Clock clock) {
         this.posts = posts;
         this.categories = categories;
@@ -79,6 +80,7 @@ public class PostService {
         this.defaultAuthor = config.site().defaultAuthor();
         this.changed = changed;
         this.written = written;
+        this.postChanged = postChanged;
         this.previews = previews;
         this.linkExtractor = linkExtractor;
         this.links = links;
@@ -158,6 +160,7 @@ public class PostService {
         index(post);
         written(post, actor, source.guid() == null ? PostWritten.Via.API : PostWritten.Via.IMPORT, now);
         announce(false, post);
+        changed(post, null, false, now);
         return post;
     }
 
@@ -237,8 +240,10 @@ public class PostService {
     private PostView replaceNow(String slug, PostInput input, Precondition precondition, String actor, PostWritten.Via via) {
         Instant now = now();
         Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
-        precondition.check(view(post, now), post.getUpdatedAt());
+        PostView before = view(post, now);
+        precondition.check(before, post.getUpdatedAt());
         boolean wasVisible = post.isVisibleSomeday();
+        boolean wasPublic = post.isPublicAt(now);
         Prepared prepared = prepare(post, input, now);
         if (input.slug() != null && !input.slug().equals(post.getSlug())) {
             String old = post.getSlug();
@@ -251,6 +256,7 @@ public class PostService {
         index(post);
         written(post, actor, via, now);
         announce(wasVisible, post);
+        changed(post, before, wasPublic, now);
         return view(post, now);
     }
 
@@ -272,6 +278,13 @@ public class PostService {
         }
     }
 
+    /** Tells whoever tells others (through {@link PostChanged}) what readers saw before and see now. */
+    private void changed(Post post, PostView before, boolean wasPublic, Instant now) {
+        PostView atPublication = post.getStatus() == PostStatus.SCHEDULED && !post.isPublicAt(now)
+                ? PostView.of(post, urls, post.getPublishedAt(), true, true) : null;
+        postChanged.fire(new PostChanged(post.getId(), post.getSlug(), wasPublic, before, view(post, now), atPublication));
+    }
+
     /** Tells the revision room (through {@link PostWritten}) what was stored, in the writing transaction. */
     private void written(Post post, String actor, PostWritten.Via via, Instant now) {
         written.fire(new PostWritten(post.getId(), now, actor, via, currentInput(post, now)));
@@ -289,8 +302,10 @@ public class PostService {
         transactions.run(() -> {
             Instant now = now();
             Post post = posts.findBySlug(slug).orElseThrow(() -> precondition.missing("post", slug));
-            precondition.check(view(post, now), post.getUpdatedAt());
+            PostView before = view(post, now);
+            precondition.check(before, post.getUpdatedAt());
             boolean wasVisible = post.isVisibleSomeday();
+            postChanged.fire(new PostChanged(post.getId(), post.getSlug(), post.isPublicAt(now), before, null, null));
             posts.deleteFormerSlugsOf(post);
             posts.delete(post);
             posts.flush();
@@ -357,6 +372,7 @@ public class PostService {
                 post.touched(actor, now);
                 index(post);
                 written(post, actor, PostWritten.Via.RERENDER, now);
+                changed(post, null, post.isPublicAt(now), now);
                 changed++;
             }
         }

@@ -1,5 +1,6 @@
 package dev.crosslink.revision;
 
+import dev.crosslink.database.StringListColumn;
 import dev.crosslink.post.PostInput;
 import dev.crosslink.post.PostStatus;
 import jakarta.persistence.Column;
@@ -68,7 +69,7 @@ class Revision {
 
     @Column(nullable = false, length = 1 << 20)
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Convert(converter = TagsColumn.class)
+    @Convert(converter = StringListColumn.class)
     private List<String> tags;
 
     protected Revision() {

@@ -21,8 +21,8 @@ public class CategoryService extends TermService<Category> {
     private final SiteUrls urls;
 
     public CategoryService(CategoryRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
-                           Event<ContentChanged> changed, Transactions transactions) {
-        super(repository, mergePatch, changed, transactions, posts, Category.class, "category");
+                           Event<ContentChanged> changed, Event<TermChanged> termChanged, Transactions transactions) {
+        super(repository, mergePatch, changed, termChanged, transactions, posts, Category.class, "category");
         this.posts = posts;
         this.urls = urls;
     }

@@ -20,8 +20,8 @@ public class TagService extends TermService<Tag> {
     private final SiteUrls urls;
 
     public TagService(TagRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
-                           Event<ContentChanged> changed, Transactions transactions) {
-        super(repository, mergePatch, changed, transactions, posts, Tag.class, "tag");
+                           Event<ContentChanged> changed, Event<TermChanged> termChanged, Transactions transactions) {
+        super(repository, mergePatch, changed, termChanged, transactions, posts, Tag.class, "tag");
         this.posts = posts;
         this.urls = urls;
     }

@@ -29,6 +29,7 @@ public abstract class TermService<T extends Term> {
     private MergePatch mergePatch;
     private String kind;
     private Event<ContentChanged> changed;
+    private Event<TermChanged> termChanged;
     private Transactions transactions;
     private TermVisibility visibility;
     private Class<T> type;
@@ -38,7 +39,9 @@ public abstract class TermService<T extends Term> {
     }
 
     protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, Event<ContentChanged> changed,
-                          Transactions transactions, TermVisibility visibility, Class<T> type, String kind) {
+                          Event<TermChanged> termChanged, Transactions transactions, TermVisibility visibility,
+                          Class<T> type, String kind) {
+        this.termChanged = termChanged;
         this.transactions = transactions;
         this.visibility = visibility;
         this.type = type;
@@ -101,6 +104,7 @@ public abstract class TermService<T extends Term> {
         T term = newTerm(slug, input.name().strip(), input.description(), true, Instant.now());
         repository.persistAndFlush(term);
         changed.fire(new ContentChanged(kind));
+        termChanged.fire(new TermChanged(kind, term.getSlug(), view(term)));
         return term;
     }
 
@@ -116,6 +120,7 @@ public abstract class TermService<T extends Term> {
         term.change(newSlug, input.name().strip(), input.description(), Instant.now());
         repository.flush();
         changed.fire(new ContentChanged(kind));
+        termChanged.fire(new TermChanged(kind, term.getSlug(), view(term)));
         return term;
     }
 
@@ -135,6 +140,7 @@ public abstract class TermService<T extends Term> {
             repository.delete(term);
             repository.flush();
             changed.fire(new ContentChanged(kind));
+            termChanged.fire(new TermChanged(kind, slug, null));
         });
     }
 

@@ -28,6 +28,40 @@ public interface CmsConfig {
 
     Sitemap sitemap();
 
+    Webhooks webhooks();
+
+    Websub websub();
+
+    interface Websub {
+        /** A WebSub hub (CONTRACT section 5): feeds then name it, and publications ping it. */
+        Optional<String> hub();
+    }
+
+    interface Webhooks {
+        /** How long one delivery attempt may take, connecting included. */
+        @WithDefault("10s")
+        java.time.Duration timeout();
+
+        /** Whether targets on loopback, link-local or private addresses are allowed (tests, closed networks). */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** The gap before the first retry; each further one doubles, up to max-backoff. */
+        @WithDefault("5s")
+        java.time.Duration initialBackoff();
+
+        @WithDefault("4h")
+        java.time.Duration maxBackoff();
+
+        /** How long after its event a delivery is still retried. */
+        @WithDefault("24h")
+        java.time.Duration retryFor();
+
+        /** How often each node looks for due deliveries (a write also wakes its own node at once). */
+        @WithDefault("1s")
+        java.time.Duration pollInterval();
+    }
+
     interface Sitemap {
         /** URLs in one sitemap file; past that /sitemap.xml is an index (the protocol allows 50,000). */
         @WithDefault("50000")

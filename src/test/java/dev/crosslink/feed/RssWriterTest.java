@@ -26,6 +26,22 @@ class RssWriterTest {
     }
 
     @Test
+    void aHubIsNamedInEveryFormatAndOnlyWhenThereIsOne() throws Exception {
+        FeedChannel plain = channel(List.of());
+        FeedChannel hubbed = new FeedChannel(plain.title(), plain.link(), plain.description(), plain.language(),
+                plain.selfUrl(), plain.updated(), plain.items(), "https://hub.example/");
+        String rss = new String(writer.write(hubbed), StandardCharsets.UTF_8);
+        assertThat(rss).contains("<atom:link href=\"https://hub.example/\" rel=\"hub\"/>")
+                .contains("<atom:link href=\"https://example.org/rss\" rel=\"self\"");
+        SeedRoundTripTest.parse(rss.getBytes(StandardCharsets.UTF_8)); // still a valid feed
+        assertThat(new String(new AtomWriter().write(hubbed), StandardCharsets.UTF_8))
+                .contains("<link rel=\"hub\" href=\"https://hub.example/\"/>");
+        assertThat(new String(new JsonFeedWriter(new com.fasterxml.jackson.databind.ObjectMapper()).write(hubbed),
+                StandardCharsets.UTF_8)).contains("\"hubs\":[{\"type\":\"WebSub\",\"url\":\"https://hub.example/\"}]");
+        assertThat(new String(writer.write(plain), StandardCharsets.UTF_8)).doesNotContain("rel=\"hub\"");
+    }
+
+    @Test
     void cdataEndIsSplitAcrossSections() throws Exception {
         String content = "<p>before ]]> middle ]]]]> end</p>";
         byte[] xml = writer.write(channel(List.of(item(content))));

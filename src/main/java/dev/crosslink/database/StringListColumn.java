@@ -1,4 +1,4 @@
-package dev.crosslink.revision;
+package dev.crosslink.database;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,11 +9,11 @@ import jakarta.persistence.Converter;
 import java.util.List;
 
 /**
- * A revision's tag slugs as one JSON array in a varchar column: the same SQL on both databases. Public
- * for the backup room, which reads and writes revision rows as they are stored.
+ * A list of strings as one JSON array in a varchar column: the same SQL on both databases. A
+ * revision's tag slugs and a webhook's event types; the backup room reads and writes such columns with it.
  */
 @Converter
-public class TagsColumn implements AttributeConverter<List<String>, String> {
+public class StringListColumn implements AttributeConverter<List<String>, String> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {
@@ -33,7 +33,7 @@ public class TagsColumn implements AttributeConverter<List<String>, String> {
         try {
             return JSON.readValue(column, LIST);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("post_revision.tags is not a JSON array of strings", e);
+            throw new IllegalStateException("the column is not a JSON array of strings", e);
         }
     }
 }
