@@ -46,7 +46,8 @@ public class BackupResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "exportSite", summary = "The whole site as one JSON document, streamed",
             description = "Posts with their ids, Markdown, slugs, former slugs, provenance and revisions; categories; "
-                    + "tags; as one consistent snapshot. Tokens and signing keys are not in it (docs/backup.md).")
+                    + "tags; webhooks without their secrets; as one consistent snapshot. Tokens and signing keys are "
+                    + "not in it (docs/backup.md).")
     @APIResponse(responseCode = "200", description = "The export document",
             content = @Content(schema = @Schema(implementation = SiteDocument.class)))
     public Response exportSite() {
@@ -64,7 +65,8 @@ public class BackupResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "restoreSite", summary = "Restore an export document into an empty site",
             description = "One transaction: a 400 anywhere in the document writes nothing. A site with any post, "
-                    + "category or tag is a 409. Read as a stream, up to cms.limits.restore-size (2 GiB).")
+                    + "category or tag is a 409. Read as a stream, up to cms.limits.restore-size (2 GiB). Each webhook "
+                    + "gets a new secret, shown once in the answer. Reads format versions 1 and 2.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SiteDocument.class)))
     @APIResponse(responseCode = "200", description = "What was restored",
             content = @Content(schema = @Schema(implementation = SiteRestore.Report.class)))

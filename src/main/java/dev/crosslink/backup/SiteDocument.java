@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The export document (CONTRACT section 12; docs/backup.md says how it evolves): a header, then
- * {@code categories}, {@code tags} and {@code posts}, in that order, so that a restore reads it as a
+ * {@code categories}, {@code tags}, {@code posts} and (since version 2) {@code webhooks}, in that order, so that a restore reads it as a
  * stream and every name a post uses is known before the post. These records are the format, both
  * ways: the export writes them and the restore reads them, so the two cannot drift apart. Stored
  * values are carried as stored (ids, timestamps, versions, guids), derived ones (HTML, excerpts,
@@ -22,15 +22,16 @@ import java.util.UUID;
  */
 @Schema(name = "SiteExport", description = "The whole site as one document (format " + SiteDocument.FORMAT
         + ", version " + SiteDocument.VERSION + ")", requiredProperties = {"format", "version", "exportedAt", "site",
-        "categories", "tags", "posts"})
+        "categories", "tags", "posts", "webhooks"})
 public record SiteDocument(String format, int version, Instant exportedAt, String site,
-                           List<Term> categories, List<Term> tags, List<Post> posts) {
+                           List<Term> categories, List<Term> tags, List<Post> posts,
+                           @Schema(description = "Since version 2; without their secrets") List<Webhook> webhooks) {
 
     public static final String FORMAT = "crosslink-export";
     /** The version this build writes. */
-    public static final int VERSION = 1;
-    /** The versions this build's restore reads. */
-    public static final List<Integer> READS = List.of(1);
+    public static final int VERSION = 2;
+    /** The versions this build's restore reads: 1 has no webhooks. */
+    public static final List<Integer> READS = List.of(1, 2);
 
     @Schema(name = "ExportedTerm", requiredProperties = {"id", "slug", "name", "description", "listed", "createdAt",
             "updatedAt", "version"})
@@ -74,5 +75,12 @@ public record SiteDocument(String format, int version, Instant exportedAt, Strin
         PostInput content() {
             return new PostInput(title, markdown, slug, excerpt, status, publishedAt, author, category, tags);
         }
+    }
+
+    /** A webhook without its secret: a restore gives it a new one, shown once in its answer. */
+    @Schema(name = "ExportedWebhook", requiredProperties = {"id", "url", "events", "description", "enabled", "createdAt",
+            "updatedAt"})
+    public record Webhook(UUID id, String url, List<String> events, @Schema(nullable = true) String description,
+                          Boolean enabled, Instant createdAt, Instant updatedAt) {
     }
 }

@@ -80,6 +80,9 @@ public class SiteExport {
             json.flush(); // each batch leaves at once: the client sees progress, the server keeps nothing
         }
         json.writeEndArray();
+        json.writeArrayFieldStart("webhooks");
+        tables.webhooks(webhook -> writeObject(json, webhook));
+        json.writeEndArray();
         json.writeEndObject();
     }
 

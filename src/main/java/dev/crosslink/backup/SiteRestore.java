@@ -24,6 +24,9 @@ import dev.crosslink.web.ProblemException;
 import dev.crosslink.web.PlainText;
 import dev.crosslink.web.Slug;
 import dev.crosslink.web.WebUrl;
+import dev.crosslink.webhook.TargetPolicy;
+import dev.crosslink.webhook.WebhookEvent;
+import dev.crosslink.webhook.WebhookSignature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,13 +65,17 @@ public class SiteRestore {
     private static final Set<String> SOURCES = Set.of("api", "import");
     private static final Set<String> REVISION_SOURCES = Set.of("api", "import", "restore", "rerender");
 
-    /** What a restore wrote. */
-    public record Report(long categories, long tags, long posts, long revisions) {
+    /** What a restore wrote; each webhook with the new secret it was given, shown this once. */
+    public record Report(long categories, long tags, long posts, long revisions, List<RestoredWebhook> webhooks) {
+    }
+
+    public record RestoredWebhook(UUID id, String url, String secret) {
     }
 
     private final EntityManager em;
     private final ObjectReader terms;
     private final ObjectReader posts;
+    private final ObjectReader webhooks;
     private final Validator validator;
     private final MarkdownRenderer renderer;
     private final LinkExtractor linkExtractor;
@@ -86,6 +93,7 @@ public class SiteRestore {
         ObjectReader strict = mapper.reader().with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.terms = strict.forType(SiteDocument.Term.class);
         this.posts = strict.forType(SiteDocument.Post.class);
+        this.webhooks = strict.forType(SiteDocument.Webhook.class);
         this.validator = validator;
         this.renderer = renderer;
         this.linkExtractor = linkExtractor;
@@ -160,15 +168,58 @@ public class SiteRestore {
             }
             requireCurrent(JsonToken.END_ARRAY, "posts");
             flush();
+            List<RestoredWebhook> restored = version >= 2 ? readWebhooks() : List.of();
             if (json.nextToken() != JsonToken.END_OBJECT) {
-                throw new ProblemException(400, "The document has something after 'posts', which format version "
-                        + version + " does not have");
+                throw new ProblemException(400, "The document has something after '" + (version >= 2 ? "webhooks" : "posts")
+                        + "', which format version " + version + " does not have");
             }
             if (json.nextToken() != null) {
                 throw new ProblemException(400, "The document goes on after its end");
             }
             changed.fire(new ContentChanged("restore"));
-            return new Report(categories.size(), tags.size(), postCount, revisionCount);
+            return new Report(categories.size(), tags.size(), postCount, revisionCount, restored);
+        }
+
+        /** Version 2's webhooks, each given a new secret: the document never holds one. */
+        private List<RestoredWebhook> readWebhooks() throws IOException {
+            field("webhooks");
+            expect(JsonToken.START_ARRAY, "webhooks");
+            List<SiteDocument.Webhook> found = new ArrayList<>();
+            for (int i = 0; json.nextToken() == JsonToken.START_OBJECT; i++) {
+                String at = "webhooks[" + i + "]";
+                SiteDocument.Webhook webhook = read(webhooks, at);
+                required(at, "id", webhook.id());
+                required(at, "url", webhook.url());
+                required(at, "events", webhook.events());
+                required(at, "enabled", webhook.enabled());
+                required(at, "createdAt", webhook.createdAt());
+                required(at, "updatedAt", webhook.updatedAt());
+                try {
+                    TargetPolicy.parse(webhook.url()); // its address is checked again at every attempt
+                } catch (TargetPolicy.RefusedTarget e) {
+                    throw invalid(at + ".url", e.getMessage());
+                }
+                if (webhook.url().length() > 2000 || webhook.events().isEmpty() || webhook.events().size() > 7
+                        || (webhook.description() != null && webhook.description().length() > 500)) {
+                    throw invalid(at, "is over a webhook's bounds (a URL of 2,000 characters, 1-7 events, 500 of description)");
+                }
+                for (int e = 0; e < webhook.events().size(); e++) {
+                    try {
+                        WebhookEvent.fromWire(webhook.events().get(e));
+                    } catch (IllegalArgumentException bad) {
+                        throw invalid(at + ".events[" + e + "]", "is not an event type");
+                    }
+                }
+                found.add(webhook);
+            }
+            requireCurrent(JsonToken.END_ARRAY, "webhooks");
+            List<String> secrets = found.stream().map(w -> WebhookSignature.newSecret()).toList();
+            write("webhooks", () -> session.doWork(connection -> new SiteTables(connection).insertWebhooks(found, secrets)));
+            List<RestoredWebhook> restored = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                restored.add(new RestoredWebhook(found.get(i).id(), found.get(i).url(), secrets.get(i)));
+            }
+            return restored;
         }
 
         private void readTerms(String name, SiteTables.TermTable table, Map<String, UUID> ids) throws IOException {
@@ -314,7 +365,7 @@ public class SiteRestore {
                 ProblemException named = ProblemException.wrongShape(e);
                 String field = named.errors() == null || named.errors().isEmpty() ? at : at + "." + named.errors().get(0).field();
                 throw invalid(field, e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                        ? "is not a field of format version 1" : "has the wrong type or format");
+                        ? "is not a field of the format" : "has the wrong type or format");
             }
         }
 
@@ -330,8 +381,8 @@ public class SiteRestore {
             JsonToken token = json.nextToken();
             if (token != JsonToken.FIELD_NAME || !name.equals(json.currentName())) {
                 throw new ProblemException(400, "The document needs '" + name + "' here (line "
-                        + json.currentLocation().getLineNr() + "): format version 1 has format, version, exportedAt, "
-                        + "site, categories, tags and posts, in that order");
+                        + json.currentLocation().getLineNr() + "): the format has format, version, exportedAt, "
+                        + "site, categories, tags, posts and (since version 2) webhooks, in that order");
             }
         }
 

@@ -148,7 +148,39 @@ final class SiteTables {
         return grouped;
     }
 
+    void webhooks(Consumer<SiteDocument.Webhook> each) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select id, url, events, description, enabled, created_at, "
+                + "updated_at from webhook order by created_at, id");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                each.accept(new SiteDocument.Webhook(rs.getObject(1, UUID.class), rs.getString(2),
+                        TAGS.convertToEntityAttribute(rs.getString(3)), rs.getString(4), rs.getBoolean(5), instant(rs, 6),
+                        instant(rs, 7)));
+            }
+        }
+    }
+
     // ---- writing, for the restore
+
+    /** Webhooks with the secrets the restore made for them (the document has none). */
+    void insertWebhooks(List<SiteDocument.Webhook> webhooks, List<String> secrets) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("insert into webhook (id, url, description, events, secret, "
+                + "enabled, created_at, updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+            for (int i = 0; i < webhooks.size(); i++) {
+                SiteDocument.Webhook w = webhooks.get(i);
+                s.setObject(1, w.id());
+                s.setString(2, w.url());
+                s.setString(3, w.description());
+                s.setString(4, TAGS.convertToDatabaseColumn(w.events()));
+                s.setString(5, secrets.get(i));
+                s.setBoolean(6, w.enabled());
+                timestamp(s, 7, w.createdAt());
+                timestamp(s, 8, w.updatedAt());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
 
     void insertTerms(TermTable kind, List<SiteDocument.Term> terms) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("insert into " + kind.table + " (id, slug, name, description, "

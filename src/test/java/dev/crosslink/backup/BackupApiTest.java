@@ -41,7 +41,8 @@ class BackupApiTest {
                 .header("Content-Disposition", containsString("attachment; filename=\"crosslink-export-")).extract();
         JsonPath export = JsonPath.from(response.asString());
         assertThat(export.getString("format")).isEqualTo("crosslink-export");
-        assertThat(export.getInt("version")).isEqualTo(1);
+        assertThat(export.getInt("version")).isEqualTo(2);
+        assertThat(export.getList("webhooks")).isNotNull();
         Map<String, Object> post = export.getMap("posts.find { it.slug == '" + renamed + "' }");
         assertThat(post).containsEntry("markdown", "Second words.").containsEntry("category", category)
                 .containsEntry("tags", List.of("exported-tag")).containsEntry("status", "published")

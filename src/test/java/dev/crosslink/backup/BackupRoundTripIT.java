@@ -52,7 +52,9 @@ class BackupRoundTripIT {
         }
         JsonPath document = JsonPath.from(exported);
         assertThat(document.getString("format")).isEqualTo("crosslink-export");
-        assertThat(document.getInt("version")).isEqualTo(1);
+        assertThat(document.getInt("version")).isEqualTo(2);
+        assertThat(document.getList("webhooks.url")).containsExactly("https://93.184.215.14/crosslink-hook");
+        assertThat(exported).doesNotContain("whsec_");
         assertThat(document.getList("posts")).hasSizeGreaterThanOrEqualTo(13);
         assertThat(exported.length()).isGreaterThan(4 << 20);
         assertThat(document.getList("posts.findAll { it.status == 'draft' }")).isNotEmpty();
@@ -66,6 +68,11 @@ class BackupRoundTripIT {
             assertThat(report.getLong("posts")).isEqualTo(document.getList("posts").size());
             assertThat(report.getLong("categories")).isEqualTo(document.getList("categories").size());
             assertThat(report.getLong("revisions")).isGreaterThan(report.getLong("posts"));
+            assertThat(report.getString("webhooks[0].secret")).startsWith("whsec_");
+            JsonPath hooks = JsonPath.from(Http.get(b.uri("/api/webhooks"), TOKEN).body());
+            assertThat(hooks.getString("items[0].id")).isEqualTo(document.getString("webhooks[0].id"))
+                    .isEqualTo(report.getString("webhooks[0].id"));
+            assertThat(hooks.getList("items[0].events")).containsExactly("ping");
 
             Map<String, Answer> target = publicAnswers(b);
             assertThat(target.keySet()).isEqualTo(source.keySet());
@@ -98,6 +105,11 @@ class BackupRoundTripIT {
         ((ObjectNode) wrongType.get("posts").get(2)).put("version", "three");
         ObjectNode badSlug = (ObjectNode) json.readTree(exported);
         ((ObjectNode) badSlug.get("categories").get(0)).put("slug", "Not A Slug");
+        ObjectNode versionOne = unknownTag.deepCopy(); // version 1 still reads, up to the fault in its posts
+        versionOne.put("version", 1);
+        versionOne.remove("webhooks");
+        ObjectNode badHook = (ObjectNode) json.readTree(exported);
+        ((ObjectNode) badHook.get("webhooks").get(0)).put("url", "ftp://example.org/hook");
         ObjectNode scriptGuid = (ObjectNode) json.readTree(exported);
         ((ObjectNode) scriptGuid.get("posts").get(3)).put("guid", "javascript:alert(1)");
         int middle = exported.indexOf("\"posts\"") + (exported.length() - exported.indexOf("\"posts\"")) / 2;
@@ -109,11 +121,14 @@ class BackupRoundTripIT {
         cases.put("wrong type", wrongType.toString());
         cases.put("bad slug", badSlug.toString());
         cases.put("script guid", scriptGuid.toString());
+        cases.put("version 1", versionOne.toString());
+        cases.put("bad webhook", badHook.toString());
         cases.put("array", "[]");
         cases.put("header only", "{\"format\":\"crosslink-export\"}");
         cases.put("not json", "not json");
         Map<String, String> expected = Map.of("newer version", "99", "repeated post", "posts[",
-                "unknown tag", "posts[1].tags[", "wrong type", "posts[2].version", "bad slug", "categories[0].slug", "script guid", "posts[3].guid");
+                "unknown tag", "posts[1].tags[", "wrong type", "posts[2].version", "bad slug", "categories[0].slug",
+                "script guid", "posts[3].guid", "version 1", "posts[1].tags[", "bad webhook", "webhooks[0].url");
         for (var bad : cases.entrySet()) {
             HttpResponse<String> answer = Http.send(Http.json(b.uri("/api/restore"), TOKEN, "POST", bad.getValue()));
             assertThat(answer.statusCode()).as(bad.getKey() + ": " + answer.body()).isEqualTo(400);
@@ -121,7 +136,7 @@ class BackupRoundTripIT {
             assertThat(answer.body()).as(bad.getKey()).doesNotContain("Exception", "SQL", "at dev.", "jackson")
                     .contains(expected.getOrDefault(bad.getKey(), "\"status\":400"));
         }
-        for (String list : List.of("/api/posts?status=draft", "/api/posts", "/api/categories", "/api/tags")) {
+        for (String list : List.of("/api/posts?status=draft", "/api/posts", "/api/categories", "/api/tags", "/api/webhooks")) {
             assertThat(JsonPath.from(Http.get(b.uri(list), TOKEN).body()).getLong("totalItems")).as(list).isZero();
         }
     }
@@ -141,6 +156,9 @@ class BackupRoundTripIT {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         send(a, "POST", "/api/categories", "{\"name\": \"Distributed Systems\", \"description\": \"Clocks & quorums.\"}", 201);
         send(a, "POST", "/api/categories", "{\"name\": \"Empty\"}", 201);
+        // a public address (no private targets here); only pings, so no write sends it anything
+        send(a, "POST", "/api/webhooks", "{\"url\": \"https://93.184.215.14/crosslink-hook\", \"events\": [\"ping\"], "
+                + "\"description\": \"A receiver elsewhere\"}", 201);
         send(a, "POST", "/api/tags", "{\"name\": \"Listed but unused\"}", 201);
         send(a, "POST", "/api/posts", "{\"title\": \"Beta\", \"slug\": \"beta\", \"markdown\": \"# Beta\\n\\nOn *raft*.\", "
                 + "\"status\": \"published\", \"tags\": [\"raft\"], \"publishedAt\": \"2024-05-01T10:00:00Z\"}", 201);
