@@ -12,6 +12,7 @@ import dev.crosslink.web.SiteUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,10 @@ public class FeedService {
     private final AtomWriter atom;
     private final JsonFeedWriter json;
     private final AtomicLong builds = new AtomicLong();
+    private final Clock clock;
 
     public FeedService(PostRepository posts, CategoryService categories, TagService tags, SiteUrls urls, CmsConfig config,
-                       RssWriter rss, AtomWriter atom, JsonFeedWriter json) {
+                       RssWriter rss, AtomWriter atom, JsonFeedWriter json, Clock clock) {
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
@@ -57,12 +59,13 @@ public class FeedService {
         this.rss = rss;
         this.atom = atom;
         this.json = json;
+        this.clock = clock;
     }
 
     @Transactional
     public FeedDocument build(Format format, Scope scope, String selfPath) {
         builds.incrementAndGet();
-        Instant now = Instant.now();
+        Instant now = clock.instant(); // the clock post reads use: a scheduled post enters lists and feeds together
         String title = config.site().title();
         String category = null;
         List<String> tagFilter = List.of();

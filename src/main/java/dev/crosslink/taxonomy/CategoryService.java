@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import dev.crosslink.database.Transactions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -21,8 +22,8 @@ public class CategoryService extends TermService<Category> {
     private final SiteUrls urls;
 
     public CategoryService(CategoryRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
-                           Event<ContentChanged> changed, Event<TermChanged> termChanged, Transactions transactions) {
-        super(repository, mergePatch, changed, termChanged, transactions, posts, Category.class, "category");
+                           Event<ContentChanged> changed, Event<TermChanged> termChanged, Transactions transactions, Clock clock) {
+        super(repository, mergePatch, changed, termChanged, transactions, posts, Category.class, "category", clock);
         this.posts = posts;
         this.urls = urls;
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import dev.crosslink.database.Transactions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -20,8 +21,8 @@ public class TagService extends TermService<Tag> {
     private final SiteUrls urls;
 
     public TagService(TagRepository repository, PostRepository posts, MergePatch mergePatch, SiteUrls urls,
-                           Event<ContentChanged> changed, Event<TermChanged> termChanged, Transactions transactions) {
-        super(repository, mergePatch, changed, termChanged, transactions, posts, Tag.class, "tag");
+                           Event<ContentChanged> changed, Event<TermChanged> termChanged, Transactions transactions, Clock clock) {
+        super(repository, mergePatch, changed, termChanged, transactions, posts, Tag.class, "tag", clock);
         this.posts = posts;
         this.urls = urls;
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import dev.crosslink.database.Transactions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +31,7 @@ public abstract class TermService<T extends Term> {
     private String kind;
     private Event<ContentChanged> changed;
     private Event<TermChanged> termChanged;
+    private Clock clock;
     private Transactions transactions;
     private TermVisibility visibility;
     private Class<T> type;
@@ -40,8 +42,9 @@ public abstract class TermService<T extends Term> {
 
     protected TermService(PanacheRepositoryBase<T, UUID> repository, MergePatch mergePatch, Event<ContentChanged> changed,
                           Event<TermChanged> termChanged, Transactions transactions, TermVisibility visibility,
-                          Class<T> type, String kind) {
+                          Class<T> type, String kind, Clock clock) {
         this.termChanged = termChanged;
+        this.clock = clock;
         this.transactions = transactions;
         this.visibility = visibility;
         this.type = type;
@@ -64,7 +67,7 @@ public abstract class TermService<T extends Term> {
 
 
     public TermView view(T term) {
-        Map<UUID, Long> counts = publicPostCounts(List.of(term.getId()), Instant.now());
+        Map<UUID, Long> counts = publicPostCounts(List.of(term.getId()), now());
         return view(term, counts.getOrDefault(term.getId(), 0L));
     }
 
@@ -75,7 +78,7 @@ public abstract class TermService<T extends Term> {
     /** A page of terms by name: all of them for editors, the visible ones (CONTRACT section 7) for anyone else. */
     @Transactional
     public Page<TermView> list(int page, int size, boolean editor) {
-        Instant now = Instant.now();
+        Instant now = now();
         List<T> terms = editor ? repository.findAll(Sort.by("name").and("slug")).page(page - 1, size).list()
                 : visibility.visibleTerms(type, page, size, now);
         Map<UUID, Long> counts = terms.isEmpty() ? Map.of()
@@ -88,7 +91,7 @@ public abstract class TermService<T extends Term> {
     @Transactional
     public T get(String slug, boolean editor) {
         T term = find(slug);
-        if (!editor && !visibility.isVisible(type, term, Instant.now())) {
+        if (!editor && !visibility.isVisible(type, term, now())) {
             throw ProblemException.notFound(kind, slug);
         }
         return term;
@@ -101,7 +104,7 @@ public abstract class TermService<T extends Term> {
 
     private T createNow(TermInput input) {
         String slug = input.slug() != null ? requireFree(input.slug()) : freeSlugFor(input.name());
-        T term = newTerm(slug, input.name().strip(), input.description(), true, Instant.now());
+        T term = newTerm(slug, input.name().strip(), input.description(), true, now());
         repository.persistAndFlush(term);
         changed.fire(new ContentChanged(kind));
         termChanged.fire(new TermChanged(kind, term.getSlug(), view(term)));
@@ -117,7 +120,7 @@ public abstract class TermService<T extends Term> {
         precondition.check(view(term), term.getUpdatedAt());
         String newSlug = input.slug() == null ? term.getSlug()
                 : input.slug().equals(term.getSlug()) ? term.getSlug() : requireFree(input.slug());
-        term.change(newSlug, input.name().strip(), input.description(), Instant.now());
+        term.change(newSlug, input.name().strip(), input.description(), now());
         repository.flush();
         changed.fire(new ContentChanged(kind));
         termChanged.fire(new TermChanged(kind, term.getSlug(), view(term)));
@@ -170,7 +173,7 @@ public abstract class TermService<T extends Term> {
         }
         // The derived slug itself, not the next free one: a request naming the same new term at the
         // same moment then collides on the unique slug and is retried, finding this term (one term, shared).
-        T term = newTerm(derived.isEmpty() ? freeSlugFor(given) : derived, given, null, false, Instant.now());
+        T term = newTerm(derived.isEmpty() ? freeSlugFor(given) : derived, given, null, false, now());
         repository.persist(term);
         // Not listed: it becomes visible with the first public post that uses it, which announces itself.
         return term;
@@ -182,6 +185,11 @@ public abstract class TermService<T extends Term> {
 
     protected T find(String slug) {
         return findOptional(slug).orElseThrow(() -> ProblemException.notFound(kind, slug));
+    }
+
+    /** The clock every post read uses too, so a term's visibility and its posts' agree at every instant. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private String requireFree(String slug) {

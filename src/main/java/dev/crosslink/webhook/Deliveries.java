@@ -29,10 +29,15 @@ class Deliveries {
         return em.find(Delivery.class, id);
     }
 
-    /** Deliveries due now that no live lease holds, oldest first. */
+    /**
+     * Deliveries due now that no live lease holds, oldest first; those of a disabled webhook wait
+     * (a 410 or an admin paused it) and leave once it is enabled again.
+     */
     List<UUID> due(Instant now, int limit) {
         return em.createQuery("select d.id from Delivery d where d.status = :pending and d.nextAttemptAt <= :now"
-                        + " and (d.lockedUntil is null or d.lockedUntil < :now) order by d.nextAttemptAt", UUID.class)
+                        + " and (d.lockedUntil is null or d.lockedUntil < :now)"
+                        + " and (d.webhookId is null or d.webhookId in (select w.id from Webhook w where w.enabled = true))"
+                        + " order by d.nextAttemptAt", UUID.class)
                 .setParameter("pending", Delivery.Status.pending).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
     }

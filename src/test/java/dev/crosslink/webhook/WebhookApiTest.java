@@ -189,6 +189,22 @@ class WebhookApiTest {
     }
 
     @Test
+    void aDisabledWebhookHoldsItsDeliveriesUntilEnabledAgain() throws Exception {
+        String path = "/" + Api.unique("paused");
+        String id = register(path, List.of("ping")).getString("id");
+        admin().contentType("application/merge-patch+json").body(Map.of("enabled", false)).patch("/api/webhooks/" + id)
+                .then().statusCode(200).body("enabled", equalTo(false));
+        admin().post("/api/webhooks/" + id + "/ping").then().statusCode(202);
+        Thread.sleep(800); // four polls
+        assertThat(receiver.at(path)).isEmpty();
+        admin().get("/api/webhooks/" + id + "/deliveries").then().body("items[0].status", equalTo("pending"));
+        admin().contentType("application/merge-patch+json").body(Map.of("enabled", true)).patch("/api/webhooks/" + id)
+                .then().statusCode(200);
+        receiver.await(path, 1, r -> true);
+        awaitDelivery(id, "delivered");
+    }
+
+    @Test
     void aRedeliveryIsTheSameMessageAgain() throws Exception {
         String path = "/" + Api.unique("again");
         String id = register(path, List.of("ping")).getString("id");
