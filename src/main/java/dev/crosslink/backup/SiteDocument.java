@@ -57,6 +57,12 @@ public record SiteDocument(String format, int version, Instant exportedAt, Strin
         PostInput content() {
             return new PostInput(title, markdown, slug, excerpt, status, publishedAt, author, category, tags);
         }
+
+        /** The same post with another list of revisions (a restore keeps at most cms.revisions.keep). */
+        Post withRevisions(List<Revision> kept) {
+            return new Post(id, slug, title, markdown, excerpt, status, publishedAt, guid, author, category, tags, source,
+                    createdAt, createdBy, updatedAt, updatedBy, version, formerSlugs, kept);
+        }
     }
 
     @Schema(name = "ExportedFormerSlug", requiredProperties = {"slug", "retiredAt"})

@@ -332,10 +332,7 @@ public class SiteRestore {
             List<SiteDocument.Revision> newest = post.revisions().stream()
                     .sorted(Comparator.comparingInt(SiteDocument.Revision::number).reversed()).limit(keep)
                     .sorted(Comparator.comparingInt(SiteDocument.Revision::number)).toList();
-            return new SiteDocument.Post(post.id(), post.slug(), post.title(), post.markdown(), post.excerpt(), post.status(),
-                    post.publishedAt(), post.guid(), post.author(), post.category(), post.tags(), post.source(),
-                    post.createdAt(), post.createdBy(), post.updatedAt(), post.updatedBy(), post.version(),
-                    post.formerSlugs(), newest);
+            return post.withRevisions(newest);
         }
 
         /** Writes the pending posts, then their links and search words through the rooms that keep them. */

@@ -256,8 +256,7 @@ public class PostService {
         index(post);
         written(post, actor, via, now);
         announce(wasVisible, post);
-        changed(post, before, wasPublic, now);
-        return view(post, now);
+        return changed(post, before, wasPublic, now);
     }
 
     public PostView patch(String slug, JsonNode patch, Precondition precondition, String actor) {
@@ -279,10 +278,13 @@ public class PostService {
     }
 
     /** Tells whoever tells others (through {@link PostChanged}) what readers saw before and see now. */
-    private void changed(Post post, PostView before, boolean wasPublic, Instant now) {
+    /** Returns the post's view now, built once for both the event and the write's answer. */
+    private PostView changed(Post post, PostView before, boolean wasPublic, Instant now) {
+        PostView after = view(post, now);
         PostView atPublication = post.getStatus() == PostStatus.SCHEDULED && !post.isPublicAt(now)
                 ? PostView.of(post, urls, post.getPublishedAt(), true, true) : null;
-        postChanged.fire(new PostChanged(post.getId(), post.getSlug(), wasPublic, before, view(post, now), atPublication));
+        postChanged.fire(new PostChanged(post.getId(), post.getSlug(), wasPublic, before, after, atPublication));
+        return after;
     }
 
     /** Tells the revision room (through {@link PostWritten}) what was stored, in the writing transaction. */
