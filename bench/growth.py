@@ -7,8 +7,8 @@ as the editor (the path the response cache never answers) and with a write betwe
 no cache of any kind answers twice:
 
     search      ?q= two words (a different pair each time), and with sort=relevance
-    list        page 1, and the last page
-    tag         ?tag= page 1
+    list        page 1, and the last page (also anonymously, uncached)
+    tag         ?tag= page 1 (also anonymously, uncached)
     post        one post by slug
     backlinks   /api/posts/{slug}/backlinks, /related
     graph       /api/graph (uncached: editor)
@@ -35,7 +35,7 @@ WORDS = ("consensus deadline leader election quorum replica timeout raft paxos l
 
 
 def request(base, token, method, path, body=None):
-    headers = {"Authorization": "Bearer " + token}
+    headers = {"Authorization": "Bearer " + token} if token else {}
     data = None
     if body is not None:
         headers["Content-Type"] = "application/json"
@@ -86,8 +86,8 @@ def measure(base, token, n, rounds=15):
     rng = random.Random(n)
     times = {}
 
-    def timed(name, path):
-        ms, payload = request(base, token, "GET", path)
+    def timed(name, path, as_editor=True):
+        ms, payload = request(base, token if as_editor else None, "GET", path)
         times.setdefault(name, []).append(ms)
         return payload
 
@@ -105,6 +105,12 @@ def measure(base, token, n, rounds=15):
         timed("post", f"/api/posts/{slug}")
         timed("backlinks", f"/api/posts/{slug}/backlinks")
         timed("related", f"/api/posts/{slug}/related")
+        # anonymous, with a page size no earlier round asked for: the response cache cannot answer
+        # (a draft write leaves what anonymous readers see, and so the cache, as it was)
+        size = 30 + r
+        timed("anonymous list page 1", f"/api/posts?size={size}", as_editor=False)
+        timed("anonymous last page", f"/api/posts?size={size}&page={max(1, (n + size - 1) // size)}", as_editor=False)
+        timed("anonymous tag", f"/api/posts?size={size}&tag=t{rng.randrange(500)}", as_editor=False)
         if r < 5:
             timed("graph", "/api/graph")
     return {k: (statistics.median(v), sorted(v)[int(len(v) * 0.9) - 1 if len(v) > 1 else 0]) for k, v in times.items()}

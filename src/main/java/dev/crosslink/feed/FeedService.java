@@ -84,7 +84,7 @@ public class FeedService {
         List<FeedItem> items = new ArrayList<>();
         // The channel changes when an item does, or (for a category or tag feed) when the term is renamed.
         Instant updated = term == null ? null : term.getUpdatedAt();
-        for (Post post : posts.list(filter, 1, config.feed().size(), true)) {
+        for (Post post : posts.first(filter, config.feed().size(), true)) {
             FeedItem item = item(post);
             items.add(item);
             updated = updated == null || item.updated().isAfter(updated) ? item.updated() : updated;

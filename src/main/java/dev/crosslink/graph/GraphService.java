@@ -138,14 +138,25 @@ public class GraphService {
         }
         sharing.forEach((other, shared) -> score.merge(other, 2 * shared.size(), Integer::sum));
 
-        // 1 for each shared tag and 1 for the same category
-        source.postsTagged(source.tagsOf(List.of(post.id())).getOrDefault(post.id(), List.of()), reader).forEach((other, n) -> score.merge(other, n, Integer::sum));
-        if (post.categoryId() != null) {
-            source.postsInCategory(post.categoryId(), reader).forEach(other -> score.merge(other, 1, Integer::sum));
-        }
-
+        // 1 for each shared tag and 1 for the same category: the posts linked so far get theirs from
+        // their own tags; of all other posts only the best few can make the list, so only they are read
         score.remove(post.id());
-        return source.postsById(score.keySet(), reader).values().stream()
+        Map<UUID, PostNode> nodes = new HashMap<>(source.postsById(score.keySet(), reader));
+        score.keySet().retainAll(nodes.keySet());
+        List<UUID> tags = source.tagsOf(List.of(post.id())).getOrDefault(post.id(), List.of());
+        source.tagsOf(score.keySet()).forEach((other, theirs) ->
+                score.merge(other, (int) theirs.stream().filter(tags::contains).count(), Integer::sum));
+        if (post.categoryId() != null) {
+            nodes.values().stream().filter(p -> post.categoryId().equals(p.categoryId()))
+                    .forEach(p -> score.merge(p.id(), 1, Integer::sum));
+        }
+        Set<UUID> scored = new HashSet<>(score.keySet());
+        scored.add(post.id());
+        for (GraphSource.Sharing other : source.sharingTerms(tags, post.categoryId(), scored, limit, reader)) {
+            nodes.put(other.post().id(), other.post());
+            score.put(other.post().id(), other.score());
+        }
+        return nodes.values().stream()
                 .sorted(Comparator.comparing((PostNode p) -> score.get(p.id())).reversed().thenComparing(PostNode::slug))
                 .limit(limit)
                 .map(p -> new GraphViews.Related(p.slug(), p.title(), urls.post(p.slug()), score.get(p.id())))

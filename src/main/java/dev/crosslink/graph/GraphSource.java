@@ -48,6 +48,18 @@ public interface GraphSource {
 
     List<UUID> postsInCategory(UUID categoryId, Reader reader);
 
+    /** A post, and how much it shares with another. */
+    record Sharing(PostNode post, int score) {
+    }
+
+    /**
+     * The best {@code limit} posts by what they share with a post of these tags and this category
+     * (null for none): a point for each of the tags they carry and one for the same category, ties
+     * by slug. Posts in {@code except} and posts that share nothing are left out. Its cost is
+     * bounded by the tags' posts and the limit, never by how many posts the category holds.
+     */
+    List<Sharing> sharingTerms(Collection<UUID> tagIds, UUID categoryId, Set<UUID> except, int limit, Reader reader);
+
     /** Categories or tags by slug; terms are not hidden here, the graph decides what it draws. */
     Map<String, TermNode> terms(TargetType type, Collection<String> slugs);
 

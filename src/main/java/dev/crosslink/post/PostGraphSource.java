@@ -10,6 +10,7 @@ import org.hibernate.query.NativeQuery;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +98,42 @@ class PostGraphSource implements GraphSource {
     public List<UUID> postsInCategory(UUID categoryId, Reader reader) {
         return rows("select p.id, p.slug from Post p where p.category.id in :ids", List.of(categoryId), "ids", reader)
                 .stream().map(row -> (UUID) row[0]).toList();
+    }
+
+    @Override
+    public List<Sharing> sharingTerms(Collection<UUID> tagIds, UUID categoryId, Set<UUID> except, int limit, Reader reader) {
+        int wanted = limit + except.size(); // the first `limit` of those not excepted are among these
+        List<Sharing> found = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        String rule = reader.editor() ? "" : " and " + visible(reader, params);
+        if (!tagIds.isEmpty()) {
+            // posts with one of the tags, from post_tag by tag (ix_post_tag_tag), the category's point added here
+            String score = "count(t)" + (categoryId == null ? "" : " + case when p.category.id = :category then 1 else 0 end");
+            TypedQuery<Object[]> tagged = em.createQuery(NODE + ", " + score + " from Post p join p.tags t where t.id in :tags"
+                    + rule + " group by p.id, p.slug, p.title, p.category.id order by " + score + " desc, p.slug", Object[].class);
+            params.forEach(tagged::setParameter);
+            if (categoryId != null) {
+                tagged.setParameter("category", categoryId);
+            }
+            tagged.setParameter("tags", tagIds).setMaxResults(wanted).getResultList()
+                    .forEach(row -> found.add(new Sharing(node(row), ((Number) row[4]).intValue())));
+        }
+        if (categoryId != null) {
+            // the category's other posts score 1 each: the first few by slug (ix_post_category_slug) are all that can make it
+            String untagged = tagIds.isEmpty() ? ""
+                    : " and not exists (select 1 from Post q join q.tags x where q.id = p.id and x.id in :tags)";
+            TypedQuery<Object[]> rest = em.createQuery(NODE + " from Post p where p.category.id = :category" + untagged + rule
+                    + " order by p.slug", Object[].class);
+            params.forEach(rest::setParameter);
+            if (!tagIds.isEmpty()) {
+                rest.setParameter("tags", tagIds);
+            }
+            rest.setParameter("category", categoryId).setMaxResults(wanted).getResultList()
+                    .forEach(row -> found.add(new Sharing(node(row), 1)));
+        }
+        return found.stream().filter(s -> !except.contains(s.post().id()))
+                .sorted(Comparator.comparingInt(Sharing::score).reversed().thenComparing(s -> s.post().slug()))
+                .limit(limit).toList();
     }
 
     @Override

@@ -11,6 +11,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,12 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
 
     /** The one definition of "public" in queries; it must agree with {@link Post#isPublicAt}. */
     static final String PUBLIC = "p.status <> :draft and p.publishedAt <= :now";
+
+    private final SearchIndex searchIndex;
+
+    public PostRepository(SearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
+    }
 
     /**
      * What a list asks for, already checked. {@code search} holds q's search words (SearchWords),
@@ -61,34 +68,112 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
     }
 
     /**
-     * One page of posts, with their bodies when {@code withBodies} (their Markdown or HTML will be
-     * read). The page's ids come first, from a query that reads only the post table's indexed
-     * columns (the sort orders have indexes that end in the id, V9); then only those posts are
-     * loaded. Skipping to a late page steps over index entries, not over loaded posts.
+     * How many posts a list has; for a text search, counted only up to its maxResults (past that,
+     * {@code exact} is false and {@code value} is the bound): a search for words in nearly every
+     * post would otherwise read them all for a number nobody pages to.
      */
-    public List<Post> list(Filter filter, int page, int size, boolean withBodies) {
+    public record Count(long value, boolean exact) {
+    }
+
+    public Count count(Filter filter) {
         Map<String, Object> params = new HashMap<>();
-        TypedQuery<UUID> ids;
-        if (filter.sort().property().equals("relevance") && filter.search() != null && !filter.search().words().isEmpty()) {
-            ids = byRelevance(conditions(filter, params, false), params, filter.search().words());
-        } else {
-            String direction = filter.sort().descending() ? " desc" : " asc";
-            // The id breaks ties in the same direction, so one index serves the whole order, either way.
-            String order = switch (filter.sort().property()) {
-                case "title" -> "lower(p.title)" + direction;
-                case "updatedAt" -> "p.updatedAt" + direction;
-                default -> "p.publishedAt" + direction + " nulls last";
-            } + ", p.id" + direction;
-            ids = getEntityManager().createQuery("select p.id from Post p" + where(conditions(filter, params, true))
-                    + " order by " + order, UUID.class);
-            params.forEach(ids::setParameter);
+        String where = where(conditions(filter, params, true));
+        if (filter.search() != null) {
+            int max = filter.search().maxResults();
+            TypedQuery<UUID> matches = getEntityManager().createQuery("select p.id from Post p" + where, UUID.class);
+            params.forEach(matches::setParameter);
+            int found = matches.setMaxResults(max + 1).getResultList().size();
+            return found > max ? new Count(max, false) : new Count(found, true);
         }
-        return byIds(ids.setFirstResult((page - 1) * size).setMaxResults(size).getResultList(), withBodies);
+        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p" + where, Long.class);
+        params.forEach(query::setParameter);
+        return new Count(query.getSingleResult(), true);
     }
 
     /**
-     * The posts that match every search word, ranked from their words' index rows in one grouped
-     * query (its cost is the rows of the query's words, not a subquery per post).
+     * One page of posts, with their bodies when {@code withBodies} (their Markdown or HTML will be
+     * read); {@code count} is what {@link #count} said for this filter, and no page goes past it.
+     * The page's ids come first, from a query that reads only the post table's indexed columns
+     * (the sort orders have indexes that end in the id, V9); then only those posts are loaded. A
+     * page in the second half of a counted list is read from the other end, in the reverse order:
+     * the last page steps over as few index entries as the first does, and no page over more than
+     * half of them.
+     */
+    public List<Post> list(Filter filter, int page, int size, Count count, boolean withBodies) {
+        long offset = (long) (page - 1) * size;
+        if (offset >= count.value()) {
+            return List.of();
+        }
+        int end = (int) Math.min(count.value(), offset + size); // this page is [offset, end) of the order
+        boolean relevance = filter.sort().property().equals("relevance") && filter.search() != null
+                && !filter.search().words().isEmpty();
+        return byIds(relevance ? ranked(filter, (int) offset, end) : ordered(filter, (int) offset, end, count), withBodies);
+    }
+
+    /** The first {@code size} posts in the filter's order, without counting them (feeds). */
+    public List<Post> first(Filter filter, int size, boolean withBodies) {
+        return list(filter, 1, size, new Count(size, false), withBodies);
+    }
+
+    /** The ids in places [offset, end) of the filter's sort order. */
+    private List<UUID> ordered(Filter filter, int offset, int end, Count count) {
+        boolean fromEnd = count.exact() && offset > count.value() / 2;
+        Map<String, Object> params = new HashMap<>();
+        TypedQuery<UUID> ids = getEntityManager().createQuery("select p.id from Post p" + where(conditions(filter, params, true))
+                + " order by " + order(filter.sort(), fromEnd), UUID.class);
+        params.forEach(ids::setParameter);
+        if (!fromEnd) {
+            return ids.setFirstResult(offset).setMaxResults(end - offset).getResultList();
+        }
+        List<UUID> reversed = new ArrayList<>(ids.setFirstResult((int) (count.value() - end)).setMaxResults(end - offset).getResultList());
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /**
+     * The JPQL order of a sort, or its exact reverse: the id breaks ties in the same direction, so
+     * one index serves the whole order, either way; posts without a publication instant come last.
+     */
+    private static String order(PostListParams.SortOrder sort, boolean reversed) {
+        String direction = sort.descending() != reversed ? " desc" : " asc";
+        return switch (sort.property()) {
+            case "title" -> "lower(p.title)" + direction;
+            case "updatedAt" -> "p.updatedAt" + direction;
+            default -> "p.publishedAt" + direction + (reversed ? " nulls first" : " nulls last");
+        } + ", p.id" + direction;
+    }
+
+    /**
+     * The ids in places [offset, end) by relevance: from the search index's threshold walk, or,
+     * when that gives up, from every match ranked in one grouped query, in the same order.
+     */
+    private List<UUID> ranked(Filter filter, int offset, int end) {
+        SearchIndex.Search search = filter.search();
+        var top = searchIndex.topByRelevance(search, end, candidates -> admitted(filter, candidates));
+        if (top.isPresent()) {
+            List<UUID> ids = top.get();
+            return ids.subList(Math.min(offset, ids.size()), ids.size());
+        }
+        Map<String, Object> params = new HashMap<>();
+        return byRelevance(conditions(filter, params, false), params, search.words())
+                .setFirstResult(offset).setMaxResults(end - offset).getResultList();
+    }
+
+    /** Of these candidates, those that pass the filter's conditions other than its words, with their publication instants. */
+    private Map<UUID, Instant> admitted(Filter filter, Collection<UUID> candidates) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> conditions = conditions(filter, params, false);
+        conditions.add(0, "p.id in :candidates");
+        TypedQuery<Object[]> query = getEntityManager().createQuery("select p.id, p.publishedAt from Post p" + where(conditions), Object[].class);
+        params.forEach(query::setParameter);
+        Map<UUID, Instant> admitted = new HashMap<>();
+        query.setParameter("candidates", candidates).getResultList().forEach(row -> admitted.put((UUID) row[0], (Instant) row[1]));
+        return admitted;
+    }
+
+    /**
+     * Every post that matches every search word, ranked from their words' index rows in one
+     * grouped query (its cost is the rows of the query's words, not a subquery per post).
      */
     private TypedQuery<UUID> byRelevance(List<String> conditions, Map<String, Object> params, List<String> words) {
         List<String> all = new ArrayList<>(conditions);
@@ -112,14 +197,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID>, TermVi
                         + (withBodies ? " left join fetch p.body" : "") + " where p.id in :ids", Post.class)
                 .setParameter("ids", ids).getResultList().forEach(p -> byId.put(p.getId(), p));
         return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    public long count(Filter filter) {
-        Map<String, Object> params = new HashMap<>();
-        TypedQuery<Long> query = getEntityManager().createQuery("select count(p) from Post p"
-                + where(conditions(filter, params, true)), Long.class);
-        params.forEach(query::setParameter);
-        return query.getSingleResult();
     }
 
     private static String where(List<String> conditions) {

@@ -106,9 +106,10 @@ public class PostService {
                 params.q() == null ? null : searchIndex.plan(SearchWords.ofQuery(params.q())), params.sort(), now);
         boolean withMarkdown = params.includes("markdown");
         boolean withHtml = params.includes("html");
-        List<PostView> items = posts.list(filter, page, size, withMarkdown || withHtml).stream()
+        PostRepository.Count count = posts.count(filter);
+        List<PostView> items = posts.list(filter, page, size, count, withMarkdown || withHtml).stream()
                 .map(p -> PostView.of(p, urls, now, withMarkdown, withHtml)).toList();
-        return Page.of(items, page, size, posts.count(filter));
+        return Page.of(items, page, size, count.value(), count.exact());
     }
 
     /**

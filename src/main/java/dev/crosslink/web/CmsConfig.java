@@ -87,6 +87,24 @@ public interface CmsConfig {
          */
         @WithDefault("1000")
         int commonWordPosts();
+
+        /**
+         * How many of a search's matches can be reached: a search counts its matches up to here
+         * (past it, totalItems says this many and totalItemsExact false), and its pages end here.
+         */
+        @WithDefault("1000")
+        int maxResults();
+
+        /** Ranking by relevance: how many of each word's heaviest posts its walk reads first (it doubles from there). */
+        @WithDefault("64")
+        int rankBatch();
+
+        /**
+         * Ranking by relevance: past this many candidates the walk gives up and every match is
+         * ranked in one grouped query (many equal scores, or a narrow filter, make walks long).
+         */
+        @WithDefault("20000")
+        int rankCandidates();
     }
 
     interface Cache {

@@ -10,20 +10,27 @@ import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list, in the contract's envelope, with its RFC 8288 {@code Link} header. */
-@Schema(name = "Page", requiredProperties = {"items", "page", "size", "totalItems", "totalPages"})
+@Schema(name = "Page", requiredProperties = {"items", "page", "size", "totalItems", "totalPages", "totalItemsExact"})
 public record Page<T>(List<T> items,
                       @Schema(examples = "1") int page,
                       @Schema(examples = "20") int size,
                       @Schema(examples = "57") long totalItems,
-                      @Schema(examples = "3") int totalPages) {
+                      @Schema(examples = "3") int totalPages,
+                      @Schema(description = "false when totalItems is a bound, not a count: a text search with more "
+                              + "matches than cms.search.max-results says that many, and its pages end there")
+                      boolean totalItemsExact) {
 
     public static <T> Page<T> of(List<T> items, int page, int size, long totalItems) {
+        return of(items, page, size, totalItems, true);
+    }
+
+    public static <T> Page<T> of(List<T> items, int page, int size, long totalItems, boolean exact) {
         int totalPages = (int) Math.max(1, (totalItems + size - 1) / size);
-        return new Page<>(items, page, size, totalItems, totalPages);
+        return new Page<>(items, page, size, totalItems, totalPages, exact);
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {
-        return new Page<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
+        return new Page<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages, totalItemsExact);
     }
 
     /** next, prev, first and last, where they exist, keeping every other query parameter. */
