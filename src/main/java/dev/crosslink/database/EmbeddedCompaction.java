@@ -68,19 +68,19 @@ public class EmbeddedCompaction {
     }
 
     /**
-     * One round: how many steps rewrote something. An in-memory database has no file, so nothing.
-     * A step gives up at once when a commit holds the store lock; the next round tries again.
+     * One round of up to STEPS_PER_ROUND steps, until one rewrites nothing. An in-memory database
+     * has no file, so nothing. A step gives up at once when a commit holds the store lock; the
+     * next round tries again.
      */
-    int compact() throws Exception {
+    private void compact() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
             MVStore store = session.getDatabase().getStore().getMvStore();
             int steps = 0;
-            while (store.getFileStore() != null && !store.isClosed() && steps < STEPS_PER_ROUND
+            while (steps < STEPS_PER_ROUND && store.getFileStore() != null && !store.isClosed()
                     && store.compact(TARGET_FILL_RATE, BYTES_PER_STEP)) {
                 steps++;
             }
-            return steps;
         }
     }
 

@@ -42,7 +42,6 @@ public class SearchIndex {
         Map<UUID, Instant> admit(Collection<UUID> candidates);
     }
 
-
     private final EntityManager em;
     /**
      * Past this many posts a word is common (cms.search.common-word-posts): a search then probes

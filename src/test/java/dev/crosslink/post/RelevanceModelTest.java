@@ -63,13 +63,13 @@ class RelevanceModelTest {
             boolean inCategory = i % 2 == 0;
             // ten instants for 32 posts: equal scores with equal instants fall to the id
             Instant publishedAt = Instant.parse("2022-03-01T00:00:00Z").plusSeconds(3600L * random.nextInt(10));
-            Map<String, Object> body2 = new HashMap<>(Map.of("title", title.toString(), "markdown", body.toString(),
+            Map<String, Object> request = new HashMap<>(Map.of("title", title.toString(), "markdown", body.toString(),
                     "excerpt", "An excerpt without the words.", "status", draft ? "draft" : "published",
                     "category", inCategory ? category : ""));
             if (!draft) {
-                body2.put("publishedAt", publishedAt.toString());
+                request.put("publishedAt", publishedAt.toString());
             }
-            JsonPath created = Api.editorJson().body(body2).post("/api/posts").then().statusCode(201).extract().jsonPath();
+            JsonPath created = Api.editorJson().body(request).post("/api/posts").then().statusCode(201).extract().jsonPath();
             posts.add(new Modelled(UUID.fromString(created.getString("id")), created.getString("slug"), draft, inCategory,
                     draft ? null : publishedAt, weights));
         }
